@@ -1,0 +1,104 @@
+//! What the pipeline yields for one article: its quotes with speakers and its
+//! stance observations. This is the JSON contract of `extract --format json`.
+
+use crate::model::{ActorId, ArticleId, Stance, TopicId};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Where an article's date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateSource {
+    /// YAML front matter at the top of the file, or the `date` of a JSON Lines record.
+    FrontMatter,
+    /// The folder's `corpus.yaml`.
+    Manifest,
+    /// A dateline found in the article text.
+    Text,
+    /// No date anywhere.
+    None,
+}
+
+/// The result of running the pipeline over one article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Extraction {
+    /// The article id (file name without extension).
+    pub id: ArticleId,
+    /// Title, from front matter or manifest.
+    pub title: Option<String>,
+    /// Publication date, if known.
+    pub date: Option<NaiveDate>,
+    /// Where the date came from.
+    pub date_source: DateSource,
+    /// Every quotation, in text order.
+    pub quotes: Vec<QuoteRecord>,
+    /// Every stance observation, in text order.
+    pub observations: Vec<Observation>,
+}
+
+/// A quotation with its speaker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteRecord {
+    /// The content between the quotation marks, as written.
+    pub text: String,
+    /// Byte offset of the content's first byte in the article text.
+    pub start: usize,
+    /// Byte offset one past the content's last byte.
+    pub end: usize,
+    /// Who said it.
+    pub speaker: Speaker,
+    /// The words that decided the speaker (`he said`, `according to Trump`), if any.
+    pub cue: Option<String>,
+    /// How the speaker was decided (`verb-after`, `pronoun`, `continuation`, ...).
+    pub method: String,
+}
+
+/// The speaker of a quote.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// The ontology id when the speaker is a known actor.
+    pub actor: Option<ActorId>,
+    /// The canonical name of a known actor, or the name as written for anyone else.
+    pub name: Option<String>,
+    /// For anonymous sources, the description as written (`a European NATO diplomat`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Actors a descriptor could mean when it could not be decided.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<ActorId>,
+}
+
+/// When the text places a stance relative to the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Held {
+    /// Before the article (`previously`, `just days ago`, `had long ruled out`).
+    Earlier,
+}
+
+/// One actor taking one stance on one topic, with its evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Observation {
+    /// Who holds the stance.
+    pub actor: ActorId,
+    /// What it is about.
+    pub topic: TopicId,
+    /// The position.
+    pub stance: Stance,
+    /// The sentence (or quote) that shows it, as written.
+    pub evidence: String,
+    /// Byte offset of the evidence in the article text.
+    pub start: usize,
+    /// One past the evidence's last byte.
+    pub end: usize,
+    /// Whether the stance was expressed inside a quotation.
+    pub quoted: bool,
+    /// The id of the rule that fired.
+    pub rule: String,
+    /// `earlier` when the text dates the stance before the article.
+    pub held: Option<Held>,
+    /// The article it came from.
+    pub article: ArticleId,
+    /// The date the stance was held: the article's date, or an earlier one the text gives.
+    pub date: Option<NaiveDate>,
+}

@@ -1,0 +1,5 @@
+//! stancetrack: what political actors say about contested topics, and when it changed.
+
+pub mod extraction;
+pub mod model;
+pub mod yaml;
