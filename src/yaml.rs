@@ -58,6 +58,18 @@ pub fn from_str<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, YamlE
     })
 }
 
+/// The keys of a document's top-level mapping, in order (empty for a non-mapping).
+pub fn top_level_keys(text: &str, file: &Path) -> Result<Vec<String>, YamlError> {
+    let value: serde_yaml::Value = from_str(text, file)?;
+    Ok(match value {
+        serde_yaml::Value::Mapping(map) => map
+            .keys()
+            .filter_map(|k| k.as_str().map(str::to_string))
+            .collect(),
+        _ => Vec::new(),
+    })
+}
+
 /// Serialises `value` as YAML.
 pub fn to_string<T: Serialize>(value: &T) -> String {
     serde_yaml::to_string(value).expect("plain data always serialises to YAML")

@@ -1,0 +1,124 @@
+use super::*;
+use std::fs;
+
+fn write(dir: &Path, name: &str, body: &[u8]) {
+    fs::write(dir.join(name), body).unwrap();
+}
+
+fn load(paths: &[PathBuf]) -> (Vec<Article>, Vec<ArticleProblem>) {
+    let corpus = Corpus::open(paths, LoadOptions::default()).unwrap();
+    let (ok, bad): (Vec<_>, Vec<_>) = corpus.articles().partition(Result::is_ok);
+    (
+        ok.into_iter().map(Result::unwrap).collect(),
+        bad.into_iter().map(Result::unwrap_err).collect(),
+    )
+}
+
+#[test]
+fn front_matter_beats_manifest_and_sets_metadata() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.md",
+        b"---\ntitle: A\ndate: 2025-01-02\noutlet: Paper\n---\nBody text.\n",
+    );
+    write(
+        dir.path(),
+        "corpus.yaml",
+        b"articles:\n  - file: a.md\n    date: 2020-01-01\n",
+    );
+    let (articles, problems) = load(&[dir.path().to_path_buf()]);
+    assert!(problems.is_empty(), "{problems:?}");
+    let a = &articles[0];
+    assert_eq!(a.id.as_str(), "a");
+    assert_eq!(a.title.as_deref(), Some("A"));
+    assert_eq!(a.outlet.as_deref(), Some("Paper"));
+    assert_eq!(a.date, parse_date("2025-01-02"));
+    assert_eq!(a.date_source, DateSource::FrontMatter);
+    assert_eq!(a.text, "Body text.\n");
+}
+
+#[test]
+fn manifest_dates_files_without_front_matter_and_walks_subfolders_sorted() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("sub")).unwrap();
+    write(dir.path(), "b.txt", b"Second.");
+    write(&dir.path().join("sub"), "a.txt", b"In sub.");
+    write(dir.path(), "a.txt", b"First.");
+    write(dir.path(), "ignored.pdf", b"%PDF");
+    write(
+        dir.path(),
+        "corpus.yaml",
+        b"articles:\n  - file: a.txt\n    date: 2024-12-03\n    title: T\n",
+    );
+    let (articles, _) = load(&[dir.path().to_path_buf()]);
+    let ids: Vec<_> = articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["a", "b", "a"]);
+    assert_eq!(articles[0].date_source, DateSource::Manifest);
+    assert_eq!(articles[1].date_source, DateSource::None);
+    assert_eq!(articles[1].date, None);
+}
+
+#[test]
+fn json_lines_keep_good_records_and_name_the_bad_line() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "dump.jsonl",
+        b"{\"id\":\"x\",\"date\":\"2025-02-13\",\"text\":\"One.\"}\nnot json\n\n{\"text\":\"Two.\"}\n",
+    );
+    let (articles, problems) = load(&[dir.path().join("dump.jsonl")]);
+    assert_eq!(articles.len(), 2);
+    assert_eq!(articles[0].id.as_str(), "x");
+    assert_eq!(articles[1].id.as_str(), "dump-4");
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0].origin.ends_with("dump.jsonl:2"), "{}", problems[0]);
+}
+
+#[test]
+fn bad_files_cost_one_article_each() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "binary.txt", b"\x00\x01\x02junk");
+    write(dir.path(), "empty.txt", b"  \n");
+    write(dir.path(), "open.md", b"---\ntitle: never closed\nBody");
+    write(dir.path(), "baddate.md", b"---\ndate: soon\n---\nBody");
+    write(dir.path(), "latin1.txt", b"Caf\xe9 society.");
+    write(dir.path(), "good.txt", b"Fine.");
+    let (articles, problems) = load(&[dir.path().to_path_buf()]);
+    let ids: Vec<_> = articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["good", "latin1"]);
+    let messages: Vec<_> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(messages.len(), 4, "{messages:#?}");
+    assert!(messages.iter().any(|m| m.contains("binary")));
+    assert!(messages.iter().any(|m| m.contains("empty file")));
+    assert!(messages.iter().any(|m| m.contains("never closes")));
+    assert!(messages.iter().any(|m| m.contains("`soon`")));
+}
+
+#[test]
+fn oversized_files_are_skipped_with_the_limit_named() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "big.txt", &[b'a'; 100]);
+    let options = LoadOptions {
+        max_article_bytes: 10,
+    };
+    let corpus = Corpus::open(&[dir.path().to_path_buf()], options).unwrap();
+    let results: Vec<_> = corpus.articles().collect();
+    let err = results[0].as_ref().unwrap_err();
+    assert!(err.message.contains("more than the limit of 10"), "{err}");
+}
+
+#[test]
+fn missing_path_is_a_corpus_error() {
+    let err = Corpus::open(&[PathBuf::from("/no/such/dir")], LoadOptions::default()).unwrap_err();
+    assert!(err.to_string().starts_with("/no/such/dir: cannot read"), "{err}");
+}
+
+#[test]
+fn seed_manifest_dates_every_seed_article() {
+    let seeds = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/seeds"));
+    let (articles, problems) = load(&[seeds]);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(articles.len(), 5);
+    assert!(articles.iter().all(|a| a.date_source == DateSource::Manifest));
+}

@@ -1,0 +1,364 @@
+//! Folded text + compiled rules -> who is mentioned where, and every cue phrase.
+//!
+//! One automaton pass finds names, roles, descriptors and cue phrases. Names
+//! and titles that stand side by side form one mention ("US President Donald
+//! Trump"), whose most specific part decides who it is: a personal name beats
+//! an office, an office beats a description. Offices resolve by the article's
+//! date; a description that fits several actors stays ambiguous.
+
+use crate::model::Span;
+use crate::quotes::Quote;
+use crate::rules::{CompiledRules, Hit, Meaning};
+use crate::segment::Segmented;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// Who a mention refers to, before pronouns are resolved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum MentionKind {
+    /// A known actor (index into the rules' actors).
+    Actor(usize),
+    /// A description or office that fits several actors.
+    Ambiguous(Vec<usize>),
+    /// He, she, it or they.
+    Pronoun(Pronoun),
+    /// `the statement`, `the ministry`: the organisation just named.
+    OrganisationReference,
+    /// An unnamed source (`a European NATO diplomat`).
+    Anonymous,
+}
+
+/// A personal pronoun, by what it can refer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Pronoun {
+    /// he, him, his
+    He,
+    /// she, her
+    She,
+    /// it, its
+    It,
+    /// they, them, their
+    They,
+}
+
+/// A mention of someone in the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    /// Span in the folded text.
+    pub span: Span,
+    /// Who it is.
+    pub kind: MentionKind,
+    /// Whether it stands inside a quotation.
+    pub in_quote: bool,
+    /// Whether a preposition stands right before it (`about Ukraine`): then it is not a subject.
+    pub after_preposition: bool,
+    /// Whether it is a possessive (`Trump's`).
+    pub possessive: bool,
+}
+
+/// A cue phrase: a topic, a stance cue, a negator, a speech verb...
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cue {
+    /// Span in the folded text.
+    pub span: Span,
+    /// What it means.
+    pub meaning: Meaning,
+    /// Index into the rules' phrases.
+    pub phrase: u32,
+}
+
+/// Everything found in one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mentions {
+    /// Mentions of people and organisations, in text order.
+    pub mentions: Vec<Mention>,
+    /// Cue phrases, in text order.
+    pub cues: Vec<Cue>,
+}
+
+const PREPOSITIONS: [&str; 31] = [
+    "of", "to", "in", "with", "for", "from", "against", "on", "at", "by", "into", "about", "like",
+    "than", "between", "toward", "towards", "over", "under", "after", "before", "without",
+    "regarding", "among", "despite", "behind", "via", "per", "alongside", "onto", "upon",
+];
+
+/// Finds mentions and cues in an article.
+pub fn find_mentions(
+    seg: &Segmented,
+    quotes: &[Quote],
+    rules: &CompiledRules,
+    date: Option<NaiveDate>,
+) -> Mentions {
+    let hits = rules.scan(&seg.text);
+    let (mention_hits, cue_hits): (Vec<Hit>, Vec<Hit>) = hits
+        .into_iter()
+        .partition(|hit| is_mention_meaning(rules.phrases[hit.phrase as usize].meaning));
+    let mut mentions = group_mentions(seg, rules, &mention_hits, date);
+    mentions.extend(find_pronouns(seg, &mentions));
+    mentions.sort_by_key(|m| m.span);
+    for mention in &mut mentions {
+        mention.in_quote = quotes.iter().any(|q| q.outer.contains(mention.span));
+        mention.after_preposition = word_before(&seg.text, mention.span.start)
+            .is_some_and(|w| PREPOSITIONS.contains(&w.to_ascii_lowercase().as_str()))
+            && !led_by(&seg.text, mention.span.start);
+        mention.possessive = seg.text[mention.span.end..].starts_with("'s ")
+            || seg.text[mention.span.end..].starts_with("' ");
+    }
+    let cues = filter_cues(rules, cue_hits);
+    Mentions { mentions, cues }
+}
+
+fn is_mention_meaning(meaning: Meaning) -> bool {
+    matches!(
+        meaning,
+        Meaning::Actor(_)
+            | Meaning::Descriptor(_)
+            | Meaning::Role { .. }
+            | Meaning::Title
+            | Meaning::Anonymous
+            | Meaning::OrganisationReference
+    )
+}
+
+/// `countries, led by the United States, are reluctant`: the leader is a subject.
+fn led_by(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end();
+    let before = before.strip_suffix("the").unwrap_or(before).trim_end();
+    before.ends_with("led by") || before.ends_with("headed by")
+}
+
+/// The word right before `at`, skipping one article (`about the US` -> `about`).
+fn word_before(text: &str, at: usize) -> Option<&str> {
+    let mut words = text[..at]
+        .rsplit(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty());
+    let first = words.next()?;
+    if first.contains([',', '.', ';', ':', '"', '(', ')']) {
+        return None;
+    }
+    if matches!(first.to_ascii_lowercase().as_str(), "the" | "a" | "an") {
+        return words.next().filter(|w| !w.contains([',', '.', ';', ':', '"']));
+    }
+    Some(first)
+}
+
+/// Leftmost-longest mention hits, grouped when only a space separates them.
+fn group_mentions(
+    seg: &Segmented,
+    rules: &CompiledRules,
+    hits: &[Hit],
+    date: Option<NaiveDate>,
+) -> Vec<Mention> {
+    let mut slots: Vec<(Span, Vec<Meaning>)> = Vec::new();
+    for hit in hits {
+        let meaning = rules.phrases[hit.phrase as usize].meaning;
+        match slots.last_mut() {
+            Some((span, meanings)) if *span == hit.span => meanings.push(meaning),
+            Some((span, _)) if hit.span.start < span.end => {}
+            _ => slots.push((hit.span, vec![meaning])),
+        }
+    }
+    let mut groups: Vec<(Span, Vec<Meaning>)> = Vec::new();
+    for (span, meanings) in slots {
+        match groups.last_mut() {
+            Some((group, all)) if seg.text[group.end..span.start] == *" " => {
+                group.end = span.end;
+                all.extend(meanings);
+            }
+            _ => groups.push((span, meanings)),
+        }
+    }
+    groups
+        .into_iter()
+        .filter_map(|(span, meanings)| {
+            let kind = resolve_group(rules, &meanings, date)?;
+            let span = match kind {
+                MentionKind::Anonymous => extend_to_determiner(&seg.text, span),
+                _ => span,
+            };
+            Some(Mention {
+                span,
+                kind,
+                in_quote: false,
+                after_preposition: false,
+                possessive: false,
+            })
+        })
+        .collect()
+}
+
+fn resolve_group(rules: &CompiledRules, meanings: &[Meaning], date: Option<NaiveDate>) -> Option<MentionKind> {
+    use crate::rules::source::ActorKind;
+    let person_name = meanings.iter().rev().find_map(|m| match m {
+        Meaning::Actor(a) if rules.actors[*a].kind == ActorKind::Person => Some(*a),
+        _ => None,
+    });
+    if let Some(actor) = person_name {
+        return Some(MentionKind::Actor(actor));
+    }
+    if meanings.contains(&Meaning::Anonymous) {
+        return Some(MentionKind::Anonymous);
+    }
+    let mut roles: Vec<usize> = meanings
+        .iter()
+        .filter_map(|m| match m {
+            Meaning::Role { actor, role } if rules.roles[*role].held_on(date) => Some(*actor),
+            _ => None,
+        })
+        .collect();
+    roles.sort_unstable();
+    roles.dedup();
+    let mut descriptors: Vec<usize> = meanings
+        .iter()
+        .filter_map(|m| match m {
+            Meaning::Descriptor(a) => Some(*a),
+            _ => None,
+        })
+        .collect();
+    descriptors.sort_unstable();
+    descriptors.dedup();
+    let other_name = meanings.iter().rev().find_map(|m| match m {
+        Meaning::Actor(a) => Some(*a),
+        _ => None,
+    });
+    match (roles.as_slice(), descriptors.as_slice(), other_name) {
+        ([one], _, _) | ([], [one], _) => Some(MentionKind::Actor(*one)),
+        (_, _, Some(actor)) if roles.is_empty() || meanings.len() > roles.len() => {
+            Some(MentionKind::Actor(actor))
+        }
+        ([_, _, ..], _, _) => Some(MentionKind::Ambiguous(roles)),
+        ([], [_, _, ..], _) => Some(MentionKind::Ambiguous(descriptors)),
+        _ if meanings.contains(&Meaning::OrganisationReference) => {
+            Some(MentionKind::OrganisationReference)
+        }
+        _ => None,
+    }
+}
+
+/// `a European NATO diplomat`: the description starts at its determiner.
+fn extend_to_determiner(text: &str, span: Span) -> Span {
+    const DETERMINERS: [&str; 12] = [
+        "a", "an", "one", "another", "two", "three", "several", "some", "many", "other", "senior",
+        "these",
+    ];
+    let mut start = span.start;
+    let mut cursor = span.start;
+    for _ in 0..4 {
+        let before = text[..cursor].trim_end_matches(' ');
+        if before.len() == cursor || before.ends_with([',', '.', ';', ':', '"', '\n']) {
+            break;
+        }
+        let word_start = before.rfind([' ', '\n', '"', '(']).map_or(0, |p| p + 1);
+        let word = &before[word_start..];
+        if word.is_empty() {
+            break;
+        }
+        cursor = word_start;
+        if DETERMINERS.contains(&word.to_ascii_lowercase().as_str()) {
+            start = word_start;
+            break;
+        }
+    }
+    Span::new(start, span.end)
+}
+
+fn find_pronouns(seg: &Segmented, mentions: &[Mention]) -> Vec<Mention> {
+    let text = &seg.text;
+    let mut found = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        if c.is_ascii_alphabetic() {
+            start.get_or_insert(i);
+            continue;
+        }
+        let Some(s) = start.take() else { continue };
+        if c == '\'' && text[i..].starts_with("'s") {
+            continue;
+        }
+        let word = &text[s..i];
+        let pronoun = match word.to_ascii_lowercase().as_str() {
+            "he" | "him" | "his" => Pronoun::He,
+            "she" | "her" => Pronoun::She,
+            "it" | "its" => Pronoun::It,
+            "they" | "them" | "their" => Pronoun::They,
+            _ => continue,
+        };
+        let span = Span::new(s, i);
+        if mentions.iter().any(|m| m.span.overlaps(span)) {
+            continue;
+        }
+        found.push(Mention {
+            span,
+            kind: MentionKind::Pronoun(pronoun),
+            in_quote: false,
+            after_preposition: false,
+            possessive: false,
+        });
+    }
+    found
+}
+
+/// The cue family decides which hits a longer hit swallows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Stance,
+    Negation,
+    Hedge,
+    Time,
+    Speech,
+    Conditional,
+}
+
+fn family(meaning: Meaning) -> Family {
+    match meaning {
+        Meaning::Topic { .. } | Meaning::StanceCue { .. } | Meaning::TopicStance { .. } => Family::Stance,
+        Meaning::Negator => Family::Negation,
+        Meaning::Hedge => Family::Hedge,
+        Meaning::Earlier | Meaning::NotEarlier => Family::Time,
+        Meaning::Conditional => Family::Conditional,
+        _ => Family::Speech,
+    }
+}
+
+/// Keeps the longest of overlapping hits in one family, drops negators, hedges
+/// and time words inside a stance phrase (`not realistic` is one cue, not a
+/// negated `realistic`), and drops `once` inside `once again`.
+fn filter_cues(rules: &CompiledRules, hits: Vec<Hit>) -> Vec<Cue> {
+    let cues: Vec<Cue> = hits
+        .iter()
+        .map(|hit| Cue {
+            span: hit.span,
+            meaning: rules.phrases[hit.phrase as usize].meaning,
+            phrase: hit.phrase,
+        })
+        .collect();
+    let swallowed = |cue: &Cue| {
+        cues.iter().any(|other| {
+            let longer = other.span.contains(cue.span) && other.span != cue.span;
+            let (mine, theirs) = (family(cue.meaning), family(other.meaning));
+            let same_family = mine == theirs && mine != Family::Stance;
+            let absorbed = theirs == Family::Stance
+                && matches!(mine, Family::Negation | Family::Hedge | Family::Time);
+            let overlapping_stance = mine == Family::Stance
+                && theirs == Family::Stance
+                && longer
+                && same_kind(cue.meaning, other.meaning);
+            (longer && (same_family || absorbed)) || overlapping_stance
+        })
+    };
+    cues.iter()
+        .filter(|cue| !swallowed(cue))
+        .filter(|cue| cue.meaning != Meaning::NotEarlier)
+        .copied()
+        .collect()
+}
+
+/// Two stance-family meanings compete when both are cues, or both concern one topic.
+fn same_kind(a: Meaning, b: Meaning) -> bool {
+    match (a, b) {
+        (Meaning::StanceCue { .. }, Meaning::StanceCue { .. }) => true,
+        (Meaning::Topic { topic: x, .. } | Meaning::TopicStance { topic: x, .. }, Meaning::Topic { topic: y, .. } | Meaning::TopicStance { topic: y, .. }) => x == y,
+        (Meaning::StanceCue { .. }, Meaning::TopicStance { .. }) => true,
+        _ => false,
+    }
+}

@@ -1,0 +1,430 @@
+//! `RuleSet` -> `CompiledRules`: every phrase of the pack in one automaton.
+//!
+//! Each phrase expands (inflections, alternatives, optional words) into
+//! literal strings; a phrase with gaps becomes one literal set per segment.
+//! One overlapping, case-insensitive Aho-Corasick search per article finds
+//! them all; word boundaries and gaps are checked afterwards.
+
+use super::pack::{RuleError, RuleSet};
+use super::phrase::{self, MAX_GAP_WORDS};
+use super::source::{ActorKind, Gender, HolderRule, Phrase};
+use crate::model::{ActorId, Span, Stance, TopicId};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// What a phrase means when it is found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Meaning {
+    /// A name or alias of an actor.
+    Actor(usize),
+    /// A description of an actor (`the Green politician`).
+    Descriptor(usize),
+    /// An office an actor holds between two dates.
+    Role {
+        /// The actor.
+        actor: usize,
+        /// Index into [`CompiledRules::roles`].
+        role: usize,
+    },
+    /// Names a topic without a stance.
+    Topic {
+        /// Index into [`CompiledRules::topics`].
+        topic: usize,
+        /// Index into [`CompiledRules::rule_ids`].
+        rule: usize,
+    },
+    /// A general stance cue, combined with a topic in the same clause.
+    StanceCue {
+        /// The stance it expresses.
+        stance: Stance,
+        /// Who holds it.
+        holder: HolderRule,
+        /// Index into [`CompiledRules::rule_ids`].
+        rule: usize,
+    },
+    /// An idiom naming a topic and a stance at once.
+    TopicStance {
+        /// Index into [`CompiledRules::topics`].
+        topic: usize,
+        /// The stance it expresses.
+        stance: Stance,
+        /// Who holds it.
+        holder: HolderRule,
+        /// Index into [`CompiledRules::rule_ids`].
+        rule: usize,
+    },
+    /// A verb of saying.
+    Speech,
+    /// A verb of belief.
+    Cognition,
+    /// Reverses the next cue.
+    Negator,
+    /// Makes the next cue noncommittal.
+    Hedge,
+    /// Opens a conditional clause.
+    Conditional,
+    /// Dates a stance before the article.
+    Earlier,
+    /// Blocks an `Earlier` word inside it (`once again`).
+    NotEarlier,
+    /// Stands for the organisation just named (`the statement`).
+    OrganisationReference,
+    /// Makes an unnamed source (`diplomat`).
+    Anonymous,
+    /// A title that may precede a name.
+    Title,
+}
+
+/// What the automaton found: a phrase at a span of the folded text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Span in the folded text.
+    pub span: Span,
+    /// Index into [`CompiledRules::phrases`].
+    pub phrase: u32,
+}
+
+/// One compiled phrase.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompiledPhrase {
+    /// The phrase as written in the rule file.
+    pub text: String,
+    /// What it means.
+    pub meaning: Meaning,
+    /// How many gap-separated segments it has.
+    pub segments: usize,
+}
+
+/// An actor, as the pipeline needs it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorInfo {
+    /// Ontology id.
+    pub id: ActorId,
+    /// Canonical name.
+    pub name: String,
+    /// Person, state or organisation.
+    pub kind: ActorKind,
+    /// For persons, when given.
+    pub gender: Option<Gender>,
+}
+
+/// An office held between dates.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoleInfo {
+    /// First day in office.
+    pub from: Option<NaiveDate>,
+    /// First day out of office.
+    pub until: Option<NaiveDate>,
+}
+
+impl RoleInfo {
+    /// Whether the office was held on `date` (an unknown date matches any role).
+    pub fn held_on(&self, date: Option<NaiveDate>) -> bool {
+        let Some(date) = date else { return true };
+        self.from.is_none_or(|from| from <= date) && self.until.is_none_or(|until| date < until)
+    }
+}
+
+/// A topic, as the pipeline needs it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TopicInfo {
+    /// Ontology id.
+    pub id: TopicId,
+    /// Label for reports.
+    pub label: String,
+}
+
+/// The rule pack ready to run: immutable, shared by every article.
+#[derive(Debug, Clone)]
+pub struct CompiledRules {
+    automaton: AhoCorasick,
+    /// For each literal: (phrase index, segment index).
+    literal_uses: Vec<Vec<(u32, u8)>>,
+    /// Every phrase.
+    pub phrases: Vec<CompiledPhrase>,
+    /// Every actor.
+    pub actors: Vec<ActorInfo>,
+    /// Every dated office.
+    pub roles: Vec<RoleInfo>,
+    /// Every topic.
+    pub topics: Vec<TopicInfo>,
+    /// Rule ids (`ukraine-nato-membership/cues`, `lexicon/call-for`), by index.
+    pub rule_ids: Vec<String>,
+    actor_index: HashMap<ActorId, usize>,
+    topic_index: HashMap<TopicId, usize>,
+}
+
+/// Collects phrases and their literals while compiling.
+struct Builder {
+    spellings: Vec<Vec<String>>,
+    phrases: Vec<CompiledPhrase>,
+    literal_ids: HashMap<String, usize>,
+    literals: Vec<String>,
+    literal_uses: Vec<Vec<(u32, u8)>>,
+    errors: Vec<RuleError>,
+}
+
+impl Builder {
+    fn add(&mut self, phrase: &Phrase, meaning: Meaning, file: &std::path::Path) {
+        let expanded = match phrase::expand(&phrase.0, &self.spellings) {
+            Ok(expanded) => expanded,
+            Err(message) => {
+                self.errors.push(RuleError {
+                    file: file.to_path_buf(),
+                    line: None,
+                    column: None,
+                    message,
+                });
+                return;
+            }
+        };
+        let index = self.phrases.len() as u32;
+        self.phrases.push(CompiledPhrase {
+            text: phrase.0.clone(),
+            meaning,
+            segments: expanded.segments.len(),
+        });
+        for (segment, literals) in expanded.segments.iter().enumerate() {
+            for literal in literals {
+                let id = *self.literal_ids.entry(literal.clone()).or_insert_with(|| {
+                    self.literals.push(literal.clone());
+                    self.literal_uses.push(Vec::new());
+                    self.literals.len() - 1
+                });
+                self.literal_uses[id].push((index, segment as u8));
+            }
+        }
+    }
+}
+
+impl CompiledRules {
+    /// Compiles a checked rule set.
+    pub fn compile(set: &RuleSet) -> Result<CompiledRules, Vec<RuleError>> {
+        let (lexicon_file, lexicon_doc) = &set.lexicon;
+        let lexicon = &lexicon_doc.lexicon;
+        let mut builder = Builder {
+            spellings: lexicon.spellings.clone(),
+            phrases: Vec::new(),
+            literal_ids: HashMap::new(),
+            literals: Vec::new(),
+            literal_uses: Vec::new(),
+            errors: Vec::new(),
+        };
+        let mut actors = Vec::new();
+        let mut roles = Vec::new();
+        for (file, actors_file) in &set.actors {
+            for actor in &actors_file.actors {
+                let index = actors.len();
+                actors.push(ActorInfo {
+                    id: ActorId(actor.id.clone()),
+                    name: actor.name.clone(),
+                    kind: actor.kind,
+                    gender: actor.gender,
+                });
+                let name = Phrase(exact_words(&actor.name));
+                builder.add(&name, Meaning::Actor(index), file);
+                for alias in &actor.aliases {
+                    builder.add(alias, Meaning::Actor(index), file);
+                }
+                for descriptor in &actor.descriptors {
+                    builder.add(descriptor, Meaning::Descriptor(index), file);
+                }
+                for role in &actor.roles {
+                    let role_index = roles.len();
+                    roles.push(RoleInfo {
+                        from: role.from,
+                        until: role.until,
+                    });
+                    for title in &role.title {
+                        let meaning = Meaning::Role {
+                            actor: index,
+                            role: role_index,
+                        };
+                        builder.add(title, meaning, file);
+                    }
+                }
+            }
+        }
+        let word_lists = [
+            (&lexicon.speech_verbs, Meaning::Speech),
+            (&lexicon.cognition_verbs, Meaning::Cognition),
+            (&lexicon.negators, Meaning::Negator),
+            (&lexicon.hedges, Meaning::Hedge),
+            (&lexicon.conditionals, Meaning::Conditional),
+            (&lexicon.earlier, Meaning::Earlier),
+            (&lexicon.not_earlier, Meaning::NotEarlier),
+            (&lexicon.organisation_references, Meaning::OrganisationReference),
+            (&lexicon.anonymous_sources, Meaning::Anonymous),
+            (&lexicon.titles, Meaning::Title),
+        ];
+        for (list, meaning) in word_lists {
+            for phrase in list {
+                builder.add(phrase, meaning, lexicon_file);
+            }
+        }
+        let mut rule_ids = Vec::new();
+        for group in &lexicon_doc.stance_cues {
+            let rule = rule_ids.len();
+            rule_ids.push(format!("lexicon/{}", group.id));
+            for phrase in &group.phrases {
+                let meaning = Meaning::StanceCue {
+                    stance: group.stance,
+                    holder: group.holder,
+                    rule,
+                };
+                builder.add(phrase, meaning, lexicon_file);
+            }
+        }
+        let mut topics = Vec::new();
+        for (file, topic_file) in &set.topics {
+            let topic = topics.len();
+            topics.push(TopicInfo {
+                id: TopicId(topic_file.topic.clone()),
+                label: topic_file.label.clone(),
+            });
+            let rule = rule_ids.len();
+            rule_ids.push(format!("{}/cues", topic_file.topic));
+            for phrase in &topic_file.cues.phrases {
+                builder.add(phrase, Meaning::Topic { topic, rule }, file);
+            }
+            for group in &topic_file.rules {
+                let rule = rule_ids.len();
+                rule_ids.push(format!("{}/{}", topic_file.topic, group.id));
+                for phrase in &group.phrases {
+                    let meaning = Meaning::TopicStance {
+                        topic,
+                        stance: group.stance,
+                        holder: group.holder,
+                        rule,
+                    };
+                    builder.add(phrase, meaning, file);
+                }
+            }
+        }
+        if !builder.errors.is_empty() {
+            return Err(builder.errors);
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&builder.literals)
+            .map_err(|err| {
+                vec![RuleError {
+                    file: lexicon_file.clone(),
+                    line: None,
+                    column: None,
+                    message: format!("cannot build the phrase automaton: {err}"),
+                }]
+            })?;
+        let actor_index = actors.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
+        let topic_index = topics.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
+        Ok(CompiledRules {
+            automaton,
+            literal_uses: builder.literal_uses,
+            phrases: builder.phrases,
+            actors,
+            roles,
+            topics,
+            rule_ids,
+            actor_index,
+            topic_index,
+        })
+    }
+
+    /// The index of an actor id.
+    pub fn actor(&self, id: &ActorId) -> Option<usize> {
+        self.actor_index.get(id).copied()
+    }
+
+    /// The index of a topic id.
+    pub fn topic(&self, id: &TopicId) -> Option<usize> {
+        self.topic_index.get(id).copied()
+    }
+
+    /// How many literal strings the automaton holds.
+    pub fn literal_count(&self) -> usize {
+        self.literal_uses.len()
+    }
+
+    /// Every phrase occurrence in `text` at word boundaries, gapped phrases
+    /// assembled, sorted by start then longest first.
+    pub fn scan(&self, text: &str) -> Vec<Hit> {
+        let bytes = text.as_bytes();
+        let mut hits = Vec::new();
+        let mut partial: Vec<(u32, u8, Span)> = Vec::new();
+        for found in self.automaton.find_overlapping_iter(text) {
+            let span = Span::new(found.start(), found.end());
+            if !at_word_boundaries(bytes, span) {
+                continue;
+            }
+            for &(phrase, segment) in &self.literal_uses[found.pattern().as_usize()] {
+                if self.phrases[phrase as usize].segments == 1 {
+                    hits.push(Hit { span, phrase });
+                } else {
+                    partial.push((phrase, segment, span));
+                }
+            }
+        }
+        if !partial.is_empty() {
+            self.assemble_gapped(text, partial, &mut hits);
+        }
+        hits.sort_by(|a, b| {
+            (a.span.start, std::cmp::Reverse(a.span.end), a.phrase)
+                .cmp(&(b.span.start, std::cmp::Reverse(b.span.end), b.phrase))
+        });
+        hits.dedup();
+        hits
+    }
+
+    /// Chains segment matches of gapped phrases: each next segment must start
+    /// within `MAX_GAP_WORDS` words of the previous one, in the same sentence.
+    fn assemble_gapped(&self, text: &str, mut partial: Vec<(u32, u8, Span)>, hits: &mut Vec<Hit>) {
+        partial.sort_by_key(|&(phrase, segment, span)| (phrase, segment, span.start));
+        let mut by_phrase = partial.chunk_by(|a, b| a.0 == b.0);
+        for group in &mut by_phrase {
+            let phrase = group[0].0;
+            let segments = self.phrases[phrase as usize].segments;
+            let first: Vec<Span> = group.iter().filter(|p| p.1 == 0).map(|p| p.2).collect();
+            'start: for start in first {
+                let mut end = start;
+                for segment in 1..segments {
+                    let next = group
+                        .iter()
+                        .filter(|p| p.1 as usize == segment && p.2.start >= end.end)
+                        .map(|p| p.2)
+                        .find(|span| gap_ok(&text[end.end..span.start]));
+                    match next {
+                        Some(span) => end = span,
+                        None => continue 'start,
+                    }
+                }
+                hits.push(Hit {
+                    span: Span::new(start.start, end.end),
+                    phrase,
+                });
+            }
+        }
+    }
+}
+
+/// A gap may hold a few words but no sentence or clause break.
+fn gap_ok(gap: &str) -> bool {
+    !gap.contains(['.', '!', '?', ';', '\n', '"'])
+        && gap.split_whitespace().count() <= MAX_GAP_WORDS
+}
+
+fn at_word_boundaries(bytes: &[u8], span: Span) -> bool {
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+    let before_ok = span.start == 0 || !is_word(bytes[span.start - 1]);
+    let after_ok = span.end == bytes.len() || !is_word(bytes[span.end]);
+    before_ok && after_ok
+}
+
+/// A canonical name matches as written (no inflection): each word gets `=`.
+fn exact_words(name: &str) -> String {
+    name.split_whitespace()
+        .map(|w| format!("={w}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}

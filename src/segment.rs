@@ -1,0 +1,281 @@
+//! Article -> folded text, paragraphs and sentences, with page boilerplate left out.
+//!
+//! Later stages work on the folded text (straight quotes, plain dashes, single
+//! spaces, base letters) and map spans back to the original with
+//! [`Segmented::original_span`], so every offset they report slices the
+//! article text as loaded.
+
+use crate::model::Span;
+use crate::normalize::{fold_char, Folded};
+use serde::Serialize;
+
+/// A sentence: its span in the folded text and the paragraph it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Sentence {
+    /// Span in the folded text.
+    pub span: Span,
+    /// Index into [`Segmented::paragraphs`].
+    pub paragraph: usize,
+}
+
+/// An article's text ready for matching.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segmented {
+    /// The folded text (case kept).
+    pub text: String,
+    /// For each byte of `text`, and one past the end, the byte offset in the original.
+    to_original: Vec<u32>,
+    /// Paragraphs (lines) that carry article content, in order.
+    pub paragraphs: Vec<Span>,
+    /// Sentences of those paragraphs, in order.
+    pub sentences: Vec<Sentence>,
+}
+
+impl Segmented {
+    /// The original-text span of a folded-text span.
+    pub fn original_span(&self, span: Span) -> Span {
+        Span::new(
+            self.to_original[span.start] as usize,
+            self.to_original[span.end] as usize,
+        )
+    }
+
+    /// The folded-text offset of an original offset (the first folded byte at or after it).
+    pub fn folded_offset(&self, original: usize) -> usize {
+        self.to_original.partition_point(|&o| (o as usize) < original)
+    }
+
+    /// The folded text of a span.
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.start..span.end]
+    }
+
+    /// The index of the sentence containing folded offset `at`, if any.
+    pub fn sentence_at(&self, at: usize) -> Option<usize> {
+        let index = self.sentences.partition_point(|s| s.span.end <= at);
+        (index < self.sentences.len() && self.sentences[index].span.start <= at).then_some(index)
+    }
+}
+
+/// Folds `text`, drops boilerplate lines and splits the rest into sentences.
+pub fn segment(text: &str) -> Segmented {
+    let (folded, to_original) = fold(text);
+    let paragraphs: Vec<Span> = lines(&folded)
+        .filter(|span| !is_boilerplate(&folded[span.start..span.end]))
+        .collect();
+    let sentences = paragraphs
+        .iter()
+        .enumerate()
+        .flat_map(|(index, &paragraph)| {
+            split_sentences(&folded, paragraph)
+                .into_iter()
+                .map(move |span| Sentence {
+                    span,
+                    paragraph: index,
+                })
+        })
+        .collect();
+    Segmented {
+        text: folded,
+        to_original,
+        paragraphs,
+        sentences,
+    }
+}
+
+fn fold(text: &str) -> (String, Vec<u32>) {
+    let mut folded = String::with_capacity(text.len());
+    let mut map: Vec<u32> = Vec::with_capacity(text.len() + 1);
+    for (offset, c) in text.char_indices() {
+        let push = |folded: &mut String, map: &mut Vec<u32>, s: &str| {
+            folded.push_str(s);
+            map.extend(std::iter::repeat_n(offset as u32, s.len()));
+        };
+        match fold_char(c) {
+            Folded::Char('\r') | Folded::Drop => {}
+            Folded::Space => {
+                if !matches!(folded.as_bytes().last(), None | Some(b' ') | Some(b'\n')) {
+                    push(&mut folded, &mut map, " ");
+                }
+            }
+            Folded::Char('\n') => {
+                if folded.ends_with(' ') {
+                    folded.pop();
+                    map.pop();
+                }
+                push(&mut folded, &mut map, "\n");
+            }
+            Folded::Char(c) => {
+                let mut buf = [0u8; 4];
+                push(&mut folded, &mut map, c.encode_utf8(&mut buf));
+            }
+            Folded::Str(s) => push(&mut folded, &mut map, s),
+        }
+    }
+    map.push(text.len() as u32);
+    (folded, map)
+}
+
+/// Non-empty lines, trimmed.
+fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let mut start = 0;
+    text.split('\n').filter_map(move |line| {
+        let line_start = start;
+        start += line.len() + 1;
+        let trimmed_start = line_start + (line.len() - line.trim_start().len());
+        let trimmed_end = line_start + line.trim_end().len();
+        (trimmed_end > trimmed_start).then(|| Span::new(trimmed_start, trimmed_end))
+    })
+}
+
+/// Lines that belong to the web page, not the article: tag lists, ad slots,
+/// link labels, form notices, photo credits.
+fn is_boilerplate(line: &str) -> bool {
+    const LABELS: [&str; 14] = [
+        "advertisement",
+        "source link",
+        "more articles",
+        "latest articles",
+        "must read",
+        "read more",
+        "related articles",
+        "related",
+        "share this article",
+        "share",
+        "subscribe",
+        "sign up",
+        "advertisement -spot_img",
+        "tags",
+    ];
+    let lower = line.to_lowercase();
+    let label = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    let words = line.split_whitespace().count();
+    let bullet = line.starts_with(['•', '·', '▪', '*', '-', '–']);
+    LABELS.contains(&label)
+        || label.starts_with("advertisement")
+        || lower.contains("indicates required field")
+        || line.starts_with('©')
+        || letters == 0
+        || (bullet && words <= 5 && !line.ends_with(['.', '!', '?']))
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: [&str; 32] = [
+    "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "prof", "jr",
+    "sr", "no", "vs", "etc", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec",
+    "approx", "capt", "adm", "pres",
+];
+
+/// Splits one paragraph into sentences. A full stop ends a sentence when the
+/// next word starts with a capital, digit or quotation mark, unless it follows
+/// an abbreviation or an initial. Stops inside a quotation do not split it.
+fn split_sentences(text: &str, paragraph: Span) -> Vec<Span> {
+    let body = &text[paragraph.start..paragraph.end];
+    let bytes = body.as_bytes();
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    let mut in_quote = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'"' {
+            in_quote = quote_toggle(bytes, i, in_quote);
+        }
+        if matches!(b, b'.' | b'!' | b'?') && !in_quote {
+            let mut end = i + 1;
+            while end < bytes.len() && matches!(bytes[end], b'.' | b'!' | b'?' | b'"' | b'\'' | b')') {
+                end += 1;
+            }
+            if end < bytes.len() && bytes[end] == b' ' && starts_sentence(&body[end + 1..]) && !is_abbreviation(body, i) {
+                sentences.push(Span::new(paragraph.start + start, paragraph.start + end));
+                start = end + 1;
+                i = end;
+                continue;
+            }
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    if start < bytes.len() {
+        sentences.push(Span::new(paragraph.start + start, paragraph.end));
+    }
+    sentences
+}
+
+/// A straight quote opens when it follows space or the line start, and closes otherwise.
+fn quote_toggle(bytes: &[u8], at: usize, in_quote: bool) -> bool {
+    let after_space = at == 0 || matches!(bytes[at - 1], b' ' | b'(' | b'[' | b'-');
+    if in_quote {
+        after_space && at + 1 < bytes.len() && bytes[at + 1] != b' '
+    } else {
+        after_space || at == 0
+    }
+}
+
+fn starts_sentence(rest: &str) -> bool {
+    rest.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '\'' || c == '(')
+}
+
+fn is_abbreviation(body: &str, stop: usize) -> bool {
+    let word_start = body[..stop]
+        .rfind(|c: char| c == ' ' || c == '(' || c == '"')
+        .map_or(0, |p| p + 1);
+    let word = &body[word_start..stop];
+    let single_initial = word.len() == 1 && word.chars().all(|c| c.is_uppercase());
+    let dotted = word.contains('.') && word.len() <= 5;
+    single_initial || dotted || ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<String> {
+        let seg = segment(text);
+        seg.sentences
+            .iter()
+            .map(|s| seg.slice(s.span).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn splits_sentences_but_not_abbreviations_or_quotes() {
+        let cases: [(&str, &str, &[&str]); 5] = [
+            ("plain", "One. Two! Three?", &["One.", "Two!", "Three?"]),
+            ("mr", "It was Mr. Zelensky. He spoke.", &["It was Mr. Zelensky.", "He spoke."]),
+            ("us", "The U.S. Senate met. It voted.", &["The U.S. Senate met.", "It voted."]),
+            (
+                "quote with two sentences",
+                "“We fight. We win,” he said. Then he left.",
+                &["\"We fight. We win,\" he said.", "Then he left."],
+            ),
+            ("lower case after stop", "approx. five people came.", &["approx. five people came."]),
+        ];
+        for (name, text, expected) in cases {
+            assert_eq!(sentences(text), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn drops_page_boilerplate() {
+        let text = "Headline\n\nBody text here.\n\n  • Ukraine\n\n  • Mark Rutte\nSource link\n- Advertisement -spot_img\n\"*\" indicates required fields\n© POOL/AFP\n-";
+        assert_eq!(sentences(text), ["Headline", "Body text here."]);
+    }
+
+    #[test]
+    fn spans_map_back_to_the_original() {
+        let text = "“Don’t  go,” she said – twice.";
+        let seg = segment(text);
+        assert_eq!(seg.text, "\"Don't go,\" she said - twice.");
+        let at = seg.text.find("she").unwrap();
+        let span = seg.original_span(Span::new(at, at + 3));
+        assert_eq!(&text[span.start..span.end], "she");
+        let whole = seg.original_span(Span::new(0, seg.text.len()));
+        assert_eq!(&text[whole.start..whole.end], text);
+        assert_eq!(seg.folded_offset(span.start), at);
+    }
+}
