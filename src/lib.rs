@@ -1,5 +1,6 @@
 //! stancetrack: what political actors say about contested topics, and when it changed.
 
+pub mod eval;
 pub mod extraction;
 pub mod load;
 pub mod mentions;
