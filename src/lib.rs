@@ -1,12 +1,18 @@
 //! stancetrack: what political actors say about contested topics, and when it changed.
 
+pub mod attribute;
+pub mod cli;
 pub mod eval;
 pub mod extraction;
 pub mod load;
+pub mod matcher;
 pub mod mentions;
 pub mod model;
 pub mod normalize;
+pub mod output;
+pub mod pipeline;
 pub mod quotes;
+pub mod report;
 pub mod rules;
 pub mod segment;
 pub mod yaml;

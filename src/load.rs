@@ -250,11 +250,7 @@ struct FrontMatter {
     outlet: Option<String>,
 }
 
-fn read_text_file(
-    path: &Path,
-    manifest: Option<&ManifestEntry>,
-    options: &LoadOptions,
-) -> Loaded {
+fn read_text_file(path: &Path, manifest: Option<&ManifestEntry>, options: &LoadOptions) -> Loaded {
     let origin = path.display().to_string();
     let problem = |message: String| ArticleProblem {
         origin: origin.clone(),
@@ -291,11 +287,15 @@ fn read_text_file(
     let (date, date_source) = pick_date(front_date, manifest.and_then(|m| m.date), &body);
     Ok(Article {
         id,
-        title: front.title.or_else(|| manifest.and_then(|m| m.title.clone())),
+        title: front
+            .title
+            .or_else(|| manifest.and_then(|m| m.title.clone())),
         date,
         date_source,
         url: front.url.or_else(|| manifest.and_then(|m| m.url.clone())),
-        outlet: front.outlet.or_else(|| manifest.and_then(|m| m.outlet.clone())),
+        outlet: front
+            .outlet
+            .or_else(|| manifest.and_then(|m| m.outlet.clone())),
         origin,
         text: body,
     })
@@ -333,8 +333,7 @@ fn split_front_matter(raw: &str, path: &Path) -> Result<(FrontMatter, String), S
     let front: FrontMatter = if rest[..at].trim().is_empty() {
         FrontMatter::default()
     } else {
-        crate::yaml::from_str(&rest[..at], path)
-            .map_err(|err| front_matter_message(&err))?
+        crate::yaml::from_str(&rest[..at], path).map_err(|err| front_matter_message(&err))?
     };
     let body_start = (at + marker_len).min(rest.len());
     Ok((front, rest[body_start..].to_string()))

@@ -77,9 +77,37 @@ pub struct Mentions {
 }
 
 const PREPOSITIONS: [&str; 31] = [
-    "of", "to", "in", "with", "for", "from", "against", "on", "at", "by", "into", "about", "like",
-    "than", "between", "toward", "towards", "over", "under", "after", "before", "without",
-    "regarding", "among", "despite", "behind", "via", "per", "alongside", "onto", "upon",
+    "of",
+    "to",
+    "in",
+    "with",
+    "for",
+    "from",
+    "against",
+    "on",
+    "at",
+    "by",
+    "into",
+    "about",
+    "like",
+    "than",
+    "between",
+    "toward",
+    "towards",
+    "over",
+    "under",
+    "after",
+    "before",
+    "without",
+    "regarding",
+    "among",
+    "despite",
+    "behind",
+    "via",
+    "per",
+    "alongside",
+    "onto",
+    "upon",
 ];
 
 /// Finds mentions and cues in an article.
@@ -137,7 +165,9 @@ fn word_before(text: &str, at: usize) -> Option<&str> {
         return None;
     }
     if matches!(first.to_ascii_lowercase().as_str(), "the" | "a" | "an") {
-        return words.next().filter(|w| !w.contains([',', '.', ';', ':', '"']));
+        return words
+            .next()
+            .filter(|w| !w.contains([',', '.', ';', ':', '"']));
     }
     Some(first)
 }
@@ -187,7 +217,11 @@ fn group_mentions(
         .collect()
 }
 
-fn resolve_group(rules: &CompiledRules, meanings: &[Meaning], date: Option<NaiveDate>) -> Option<MentionKind> {
+fn resolve_group(
+    rules: &CompiledRules,
+    meanings: &[Meaning],
+    date: Option<NaiveDate>,
+) -> Option<MentionKind> {
     use crate::rules::source::ActorKind;
     let person_name = meanings.iter().rev().find_map(|m| match m {
         Meaning::Actor(a) if rules.actors[*a].kind == ActorKind::Person => Some(*a),
@@ -266,7 +300,10 @@ fn find_pronouns(seg: &Segmented, mentions: &[Mention]) -> Vec<Mention> {
     let text = &seg.text;
     let mut found = Vec::new();
     let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         if c.is_ascii_alphabetic() {
             start.get_or_insert(i);
             continue;
@@ -311,7 +348,9 @@ enum Family {
 
 fn family(meaning: Meaning) -> Family {
     match meaning {
-        Meaning::Topic { .. } | Meaning::StanceCue { .. } | Meaning::TopicStance { .. } => Family::Stance,
+        Meaning::Topic { .. } | Meaning::StanceCue { .. } | Meaning::TopicStance { .. } => {
+            Family::Stance
+        }
         Meaning::Negator => Family::Negation,
         Meaning::Hedge => Family::Hedge,
         Meaning::Earlier | Meaning::NotEarlier => Family::Time,
@@ -337,7 +376,10 @@ fn filter_cues(rules: &CompiledRules, hits: Vec<Hit>) -> Vec<Cue> {
             let longer = other.span.contains(cue.span) && other.span != cue.span;
             let (mine, theirs) = (family(cue.meaning), family(other.meaning));
             let same_family = mine == theirs && mine != Family::Stance;
+            // A negator in the gap of `Russia … want … end the war` negates it; one
+            // inside a plain phrase (`not realistic`) is part of it.
             let absorbed = theirs == Family::Stance
+                && rules.phrases[other.phrase as usize].segments == 1
                 && matches!(mine, Family::Negation | Family::Hedge | Family::Time);
             let overlapping_stance = mine == Family::Stance
                 && theirs == Family::Stance
@@ -357,7 +399,10 @@ fn filter_cues(rules: &CompiledRules, hits: Vec<Hit>) -> Vec<Cue> {
 fn same_kind(a: Meaning, b: Meaning) -> bool {
     match (a, b) {
         (Meaning::StanceCue { .. }, Meaning::StanceCue { .. }) => true,
-        (Meaning::Topic { topic: x, .. } | Meaning::TopicStance { topic: x, .. }, Meaning::Topic { topic: y, .. } | Meaning::TopicStance { topic: y, .. }) => x == y,
+        (
+            Meaning::Topic { topic: x, .. } | Meaning::TopicStance { topic: x, .. },
+            Meaning::Topic { topic: y, .. } | Meaning::TopicStance { topic: y, .. },
+        ) => x == y,
         (Meaning::StanceCue { .. }, Meaning::TopicStance { .. }) => true,
         _ => false,
     }

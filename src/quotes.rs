@@ -97,7 +97,14 @@ fn opens_here(text: &str, at: usize) -> bool {
     before_ok && after_ok
 }
 
-fn push_quote(quotes: &mut Vec<Quote>, seg: &Segmented, start: usize, end: usize, paragraph: usize, continues: bool) {
+fn push_quote(
+    quotes: &mut Vec<Quote>,
+    seg: &Segmented,
+    start: usize,
+    end: usize,
+    paragraph: usize,
+    continues: bool,
+) {
     let inner_end = if seg.text.as_bytes().get(end - 1) == Some(&b'"') && end - 1 > start {
         end - 1
     } else {
@@ -137,7 +144,11 @@ mod tests {
     fn quotation_spans() {
         let cases: [(&str, &str, &[&str]); 9] = [
             ("curly", "He said “we will win” today.", &["we will win"]),
-            ("straight", "He said \"we will win\" today.", &["we will win"]),
+            (
+                "straight",
+                "He said \"we will win\" today.",
+                &["we will win"],
+            ),
             (
                 "nested single quotes stay inside",
                 "“As he said, ‘let’s go.’” she added.",

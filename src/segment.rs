@@ -42,7 +42,8 @@ impl Segmented {
 
     /// The folded-text offset of an original offset (the first folded byte at or after it).
     pub fn folded_offset(&self, original: usize) -> usize {
-        self.to_original.partition_point(|&o| (o as usize) < original)
+        self.to_original
+            .partition_point(|&o| (o as usize) < original)
     }
 
     /// The folded text of a span.
@@ -184,10 +185,16 @@ fn split_sentences(text: &str, paragraph: Span) -> Vec<Span> {
         }
         if matches!(b, b'.' | b'!' | b'?') && !in_quote {
             let mut end = i + 1;
-            while end < bytes.len() && matches!(bytes[end], b'.' | b'!' | b'?' | b'"' | b'\'' | b')') {
+            while end < bytes.len()
+                && matches!(bytes[end], b'.' | b'!' | b'?' | b'"' | b'\'' | b')')
+            {
                 end += 1;
             }
-            if end < bytes.len() && bytes[end] == b' ' && starts_sentence(&body[end + 1..]) && !is_abbreviation(body, i) {
+            if end < bytes.len()
+                && bytes[end] == b' '
+                && starts_sentence(&body[end + 1..])
+                && !is_abbreviation(body, i)
+            {
                 sentences.push(Span::new(paragraph.start + start, paragraph.start + end));
                 start = end + 1;
                 i = end;
@@ -215,9 +222,9 @@ fn quote_toggle(bytes: &[u8], at: usize, in_quote: bool) -> bool {
 }
 
 fn starts_sentence(rest: &str) -> bool {
-    rest.chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '\'' || c == '(')
+    rest.chars().next().is_some_and(|c| {
+        c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '\'' || c == '('
+    })
 }
 
 fn is_abbreviation(body: &str, stop: usize) -> bool {
@@ -246,14 +253,26 @@ mod tests {
     fn splits_sentences_but_not_abbreviations_or_quotes() {
         let cases: [(&str, &str, &[&str]); 5] = [
             ("plain", "One. Two! Three?", &["One.", "Two!", "Three?"]),
-            ("mr", "It was Mr. Zelensky. He spoke.", &["It was Mr. Zelensky.", "He spoke."]),
-            ("us", "The U.S. Senate met. It voted.", &["The U.S. Senate met.", "It voted."]),
+            (
+                "mr",
+                "It was Mr. Zelensky. He spoke.",
+                &["It was Mr. Zelensky.", "He spoke."],
+            ),
+            (
+                "us",
+                "The U.S. Senate met. It voted.",
+                &["The U.S. Senate met.", "It voted."],
+            ),
             (
                 "quote with two sentences",
                 "“We fight. We win,” he said. Then he left.",
                 &["\"We fight. We win,\" he said.", "Then he left."],
             ),
-            ("lower case after stop", "approx. five people came.", &["approx. five people came."]),
+            (
+                "lower case after stop",
+                "approx. five people came.",
+                &["approx. five people came."],
+            ),
         ];
         for (name, text, expected) in cases {
             assert_eq!(sentences(text), expected, "{name}");

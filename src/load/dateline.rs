@@ -60,11 +60,23 @@ mod tests {
     #[test]
     fn datelines() {
         let cases = [
-            ("header", "1.6 C\nMunich\nThursday, February 13, 2025\n\nText", Some("2025-02-13")),
+            (
+                "header",
+                "1.6 C\nMunich\nThursday, February 13, 2025\n\nText",
+                Some("2025-02-13"),
+            ),
             ("day first", "13 February 2025\nText", Some("2025-02-13")),
             ("iso", "2024-12-03\nText", Some("2024-12-03")),
-            ("caption is not a dateline", "Headline\nA caption in Brussels, October 17, 2024", None),
-            ("too far down", &format!("{}February 13, 2025", "x\n".repeat(10)), None),
+            (
+                "caption is not a dateline",
+                "Headline\nA caption in Brussels, October 17, 2024",
+                None,
+            ),
+            (
+                "too far down",
+                &format!("{}February 13, 2025", "x\n".repeat(10)),
+                None,
+            ),
         ];
         for (name, text, expected) in cases {
             let expected = expected.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap());

@@ -72,7 +72,11 @@ fn json_lines_keep_good_records_and_name_the_bad_line() {
     assert_eq!(articles[0].id.as_str(), "x");
     assert_eq!(articles[1].id.as_str(), "dump-4");
     assert_eq!(problems.len(), 1);
-    assert!(problems[0].origin.ends_with("dump.jsonl:2"), "{}", problems[0]);
+    assert!(
+        problems[0].origin.ends_with("dump.jsonl:2"),
+        "{}",
+        problems[0]
+    );
 }
 
 #[test]
@@ -111,7 +115,10 @@ fn oversized_files_are_skipped_with_the_limit_named() {
 #[test]
 fn missing_path_is_a_corpus_error() {
     let err = Corpus::open(&[PathBuf::from("/no/such/dir")], LoadOptions::default()).unwrap_err();
-    assert!(err.to_string().starts_with("/no/such/dir: cannot read"), "{err}");
+    assert!(
+        err.to_string().starts_with("/no/such/dir: cannot read"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -120,5 +127,7 @@ fn seed_manifest_dates_every_seed_article() {
     let (articles, problems) = load(&[seeds]);
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(articles.len(), 5);
-    assert!(articles.iter().all(|a| a.date_source == DateSource::Manifest));
+    assert!(articles
+        .iter()
+        .all(|a| a.date_source == DateSource::Manifest));
 }

@@ -254,7 +254,10 @@ impl CompiledRules {
             (&lexicon.conditionals, Meaning::Conditional),
             (&lexicon.earlier, Meaning::Earlier),
             (&lexicon.not_earlier, Meaning::NotEarlier),
-            (&lexicon.organisation_references, Meaning::OrganisationReference),
+            (
+                &lexicon.organisation_references,
+                Meaning::OrganisationReference,
+            ),
             (&lexicon.anonymous_sources, Meaning::Anonymous),
             (&lexicon.titles, Meaning::Title),
         ];
@@ -317,8 +320,16 @@ impl CompiledRules {
                     message: format!("cannot build the phrase automaton: {err}"),
                 }]
             })?;
-        let actor_index = actors.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
-        let topic_index = topics.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
+        let actor_index = actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
+        let topic_index = topics
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.id.clone(), i))
+            .collect();
         Ok(CompiledRules {
             automaton,
             literal_uses: builder.literal_uses,
@@ -370,8 +381,11 @@ impl CompiledRules {
             self.assemble_gapped(text, partial, &mut hits);
         }
         hits.sort_by(|a, b| {
-            (a.span.start, std::cmp::Reverse(a.span.end), a.phrase)
-                .cmp(&(b.span.start, std::cmp::Reverse(b.span.end), b.phrase))
+            (a.span.start, std::cmp::Reverse(a.span.end), a.phrase).cmp(&(
+                b.span.start,
+                std::cmp::Reverse(b.span.end),
+                b.phrase,
+            ))
         });
         hits.dedup();
         hits

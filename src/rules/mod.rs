@@ -23,7 +23,14 @@ mod tests {
     fn bundled_pack_compiles() {
         let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/rules"));
         let rules = super::load_rules(dir).unwrap_or_else(|errors| {
-            panic!("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
+            panic!(
+                "{}",
+                errors
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            )
         });
         assert!(rules.literal_count() > 1000);
     }

@@ -75,7 +75,10 @@ impl RuleSet {
 pub fn read_rules(dir: &Path) -> Result<RuleSet, Vec<RuleError>> {
     let files = list_yaml(dir).map_err(|err| vec![err])?;
     if files.is_empty() {
-        return Err(vec![RuleError::at(dir, "no .yaml rule files here".to_string())]);
+        return Err(vec![RuleError::at(
+            dir,
+            "no .yaml rule files here".to_string(),
+        )]);
     }
     let mut errors = Vec::new();
     let mut actors = Vec::new();
@@ -116,11 +119,17 @@ pub fn read_rules(dir: &Path) -> Result<RuleSet, Vec<RuleError>> {
     let lexicon = match lexicons.len() {
         1 => lexicons.pop(),
         0 => {
-            errors.push(RuleError::at(dir, "no lexicon file (a file with `lexicon:`)".to_string()));
+            errors.push(RuleError::at(
+                dir,
+                "no lexicon file (a file with `lexicon:`)".to_string(),
+            ));
             None
         }
         _ => {
-            let names: Vec<_> = lexicons.iter().map(|(p, _)| p.display().to_string()).collect();
+            let names: Vec<_> = lexicons
+                .iter()
+                .map(|(p, _)| p.display().to_string())
+                .collect();
             errors.push(RuleError::at(
                 dir,
                 format!("more than one lexicon file: {}", names.join(", ")),
@@ -212,10 +221,26 @@ fn cross_check(set: &RuleSet) -> Vec<RuleError> {
     let (lexicon_file, lexicon) = &set.lexicon;
     for (g, group) in lexicon.stance_cues.iter().enumerate() {
         let path = format!("stance-cues[{g}] ({})", group.id);
-        check_examples(&group.examples, &path, lexicon_file, true, &known_actor, &known_topic, &mut errors);
+        check_examples(
+            &group.examples,
+            &path,
+            lexicon_file,
+            true,
+            &known_actor,
+            &known_topic,
+            &mut errors,
+        );
     }
     for (file, topic) in &set.topics {
-        check_examples(&topic.cues.examples, "cues", file, false, &known_actor, &known_topic, &mut errors);
+        check_examples(
+            &topic.cues.examples,
+            "cues",
+            file,
+            false,
+            &known_actor,
+            &known_topic,
+            &mut errors,
+        );
         let mut rule_ids = BTreeMap::new();
         for (r, rule) in topic.rules.iter().enumerate() {
             if rule_ids.insert(rule.id.as_str(), r).is_some() {
@@ -225,7 +250,15 @@ fn cross_check(set: &RuleSet) -> Vec<RuleError> {
                 ));
             }
             let path = format!("rules[{r}] ({})", rule.id);
-            check_examples(&rule.examples, &path, file, false, &known_actor, &known_topic, &mut errors);
+            check_examples(
+                &rule.examples,
+                &path,
+                file,
+                false,
+                &known_actor,
+                &known_topic,
+                &mut errors,
+            );
         }
     }
     errors

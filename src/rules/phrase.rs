@@ -63,7 +63,10 @@ const IRREGULAR: [(&str, &[&str]); 36] = [
     ("admit", &["admits", "admitted", "admitting"]),
     ("commit", &["commits", "committed", "committing"]),
     ("rule", &["rules", "ruled", "ruling"]),
-    ("withdraw", &["withdraws", "withdrew", "withdrawn", "withdrawing"]),
+    (
+        "withdraw",
+        &["withdraws", "withdrew", "withdrawn", "withdrawing"],
+    ),
     ("forbid", &["forbids", "forbade", "forbidden", "forbidding"]),
     ("go", &["goes", "went", "gone", "going"]),
 ];
@@ -91,7 +94,9 @@ pub fn expand(text: &str, spellings: &[Vec<String>]) -> Result<Expanded, String>
     while let Some((position, token)) = tokens.next() {
         if token == "…" {
             if current.is_empty() {
-                return Err(format!("phrase `{text}` starts with a gap or has two in a row"));
+                return Err(format!(
+                    "phrase `{text}` starts with a gap or has two in a row"
+                ));
             }
             segments.push(std::mem::take(&mut current));
             continue;
@@ -125,11 +130,14 @@ pub fn expand(text: &str, spellings: &[Vec<String>]) -> Result<Expanded, String>
         return Err(format!("phrase `{text}` ends with a gap or has no words"));
     }
     segments.push(current);
-    if segments
-        .iter()
-        .any(|slots| slots.iter().all(|options| options.iter().any(String::is_empty)))
-    {
-        return Err(format!("phrase `{text}` can match nothing but optional words"));
+    if segments.iter().any(|slots| {
+        slots
+            .iter()
+            .all(|options| options.iter().any(String::is_empty))
+    }) {
+        return Err(format!(
+            "phrase `{text}` can match nothing but optional words"
+        ));
     }
     let segments = segments
         .into_iter()
@@ -138,7 +146,11 @@ pub fn expand(text: &str, spellings: &[Vec<String>]) -> Result<Expanded, String>
     Ok(Expanded { segments })
 }
 
-fn expand_words(words: &str, spellings: &[Vec<String>], phrase: &str) -> Result<Vec<String>, String> {
+fn expand_words(
+    words: &str,
+    spellings: &[Vec<String>],
+    phrase: &str,
+) -> Result<Vec<String>, String> {
     let slots = words
         .split_whitespace()
         .map(|word| word_forms(word, Inflection::None, spellings, phrase))
@@ -171,7 +183,9 @@ fn cartesian(slots: &[Vec<String>], phrase: &str) -> Result<Vec<String>, String>
     out.sort();
     out.dedup();
     if out.is_empty() {
-        return Err(format!("phrase `{phrase}` can match nothing but optional words"));
+        return Err(format!(
+            "phrase `{phrase}` can match nothing but optional words"
+        ));
     }
     Ok(out)
 }
@@ -266,11 +280,28 @@ pub fn inflections(word: &str) -> Vec<String> {
         forms.extend([format!("{word}s"), format!("{word}d"), format!("{stem}ing")]);
     } else if last == b'y' && !is_vowel(before_last) {
         let stem = &word[..word.len() - 1];
-        forms.extend([format!("{stem}ies"), format!("{stem}ied"), format!("{word}ing")]);
-    } else if word.ends_with('s') || word.ends_with('x') || word.ends_with("ch") || word.ends_with("sh") || word.ends_with('z') {
-        forms.extend([format!("{word}es"), format!("{word}ed"), format!("{word}ing")]);
+        forms.extend([
+            format!("{stem}ies"),
+            format!("{stem}ied"),
+            format!("{word}ing"),
+        ]);
+    } else if word.ends_with('s')
+        || word.ends_with('x')
+        || word.ends_with("ch")
+        || word.ends_with("sh")
+        || word.ends_with('z')
+    {
+        forms.extend([
+            format!("{word}es"),
+            format!("{word}ed"),
+            format!("{word}ing"),
+        ]);
     } else {
-        forms.extend([format!("{word}s"), format!("{word}ed"), format!("{word}ing")]);
+        forms.extend([
+            format!("{word}s"),
+            format!("{word}ed"),
+            format!("{word}ing"),
+        ]);
         let short_cvc = bytes.len() <= 4
             && !is_vowel(last)
             && !b"wxy".contains(&last)
@@ -297,7 +328,12 @@ mod tests {
     #[test]
     fn inflects_lower_case_words_only() {
         let forms = &literals("reject NATO")[0];
-        for form in ["reject nato", "rejects nato", "rejected nato", "rejecting nato"] {
+        for form in [
+            "reject nato",
+            "rejects nato",
+            "rejected nato",
+            "rejecting nato",
+        ] {
             assert!(forms.contains(&form.to_string()), "{form} in {forms:?}");
         }
         assert!(!forms.iter().any(|f| f.contains("natos")));
@@ -324,14 +360,20 @@ mod tests {
 
     #[test]
     fn alternatives_optionals_gaps_and_spellings() {
-        assert_eq!(literals("Kyiv/Kiev"), vec![vec!["kiev".to_string(), "kyiv".to_string()]]);
+        assert_eq!(
+            literals("Kyiv/Kiev"),
+            vec![vec!["kiev".to_string(), "kyiv".to_string()]]
+        );
         let optional = &literals("[the] =defence bloc")[0];
         assert!(optional.contains(&"defense bloc".to_string()));
         assert!(optional.contains(&"the defence bloc".to_string()));
         let gapped = literals("=warn … against");
         assert_eq!(gapped.len(), 2);
         assert_eq!(literals("=warn ... against").len(), 2);
-        assert_eq!(literals("doesn’t =want")[0], vec!["doesn't want".to_string()]);
+        assert_eq!(
+            literals("doesn’t =want")[0],
+            vec!["doesn't want".to_string()]
+        );
     }
 
     #[test]

@@ -1,0 +1,206 @@
+//! Quotes + mentions -> who said each quote, and who is speaking in each sentence.
+//!
+//! Resolution runs in text order, the way a reader goes: pronouns and `the
+//! statement` take the most recent fitting actor (the subject of the nearest
+//! sentence that has one), then each quote takes the speaker its attribution
+//! names, in this order of evidence:
+//!
+//! 1. a speech verb right after the quote (`…,” he said`, `…,” said Rutte`);
+//! 2. a speech verb before it (`Rutte said: “…”`, `Trump said the call was “productive”`);
+//! 3. the speaker of the previous sentence, for a quote with no verb of its own;
+//! 4. the subject of its sentence (`Trump is aiming for a deal “within 24 hours”`).
+
+mod names;
+mod resolve;
+mod speech;
+
+use crate::extraction::Speaker;
+use crate::mentions::{Mention, Mentions};
+use crate::model::Span;
+use crate::quotes::Quote;
+use crate::rules::CompiledRules;
+use crate::segment::Segmented;
+use serde::Serialize;
+
+pub use resolve::resolve_references;
+
+/// Who a mention or a quote refers to, once resolved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Referent {
+    /// A known actor (index into the rules' actors).
+    Actor(usize),
+    /// Someone named in the text but not in the rule pack.
+    Named(String),
+    /// An unnamed source, with its description.
+    Anonymous(String),
+    /// A description that fits several actors.
+    Ambiguous(Vec<usize>),
+    /// Nobody we can name.
+    Unknown,
+}
+
+impl Referent {
+    /// The actor index, when known.
+    pub fn actor(&self) -> Option<usize> {
+        match self {
+            Referent::Actor(a) => Some(*a),
+            _ => None,
+        }
+    }
+
+    /// The speaker record for output.
+    pub fn to_speaker(&self, rules: &CompiledRules) -> Speaker {
+        match self {
+            Referent::Actor(a) => Speaker {
+                actor: Some(rules.actors[*a].id.clone()),
+                name: Some(rules.actors[*a].name.clone()),
+                ..Speaker::default()
+            },
+            Referent::Named(name) => Speaker {
+                name: Some(name.clone()),
+                ..Speaker::default()
+            },
+            Referent::Anonymous(description) => Speaker {
+                description: Some(description.clone()),
+                ..Speaker::default()
+            },
+            Referent::Ambiguous(candidates) => Speaker {
+                candidates: candidates
+                    .iter()
+                    .map(|a| rules.actors[*a].id.clone())
+                    .collect(),
+                ..Speaker::default()
+            },
+            Referent::Unknown => Speaker::default(),
+        }
+    }
+}
+
+/// How a speaker was decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Method {
+    /// Speech verb after the quote.
+    VerbAfter,
+    /// Speech verb before the quote.
+    VerbBefore,
+    /// `according to X`.
+    AccordingTo,
+    /// Continues the previous speaker's statement.
+    Continuation,
+    /// The subject of the quote's sentence.
+    Subject,
+    /// `X: …` at the head of a paragraph.
+    Headline,
+    /// `for X, …`: the view of X.
+    ViewOf,
+    /// No evidence found.
+    None,
+}
+
+impl Method {
+    /// The kebab-case name used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::VerbAfter => "verb-after",
+            Method::VerbBefore => "verb-before",
+            Method::AccordingTo => "according-to",
+            Method::Continuation => "continuation",
+            Method::Subject => "subject",
+            Method::Headline => "headline",
+            Method::ViewOf => "view-of",
+            Method::None => "none",
+        }
+    }
+}
+
+/// A decided speaker, with the evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Attribution {
+    /// Who.
+    pub speaker: Referent,
+    /// The words that decided it (folded-text span), if any.
+    pub cue: Option<Span>,
+    /// How.
+    pub method: Method,
+}
+
+impl Attribution {
+    fn none() -> Attribution {
+        Attribution {
+            speaker: Referent::Unknown,
+            cue: None,
+            method: Method::None,
+        }
+    }
+
+    fn is_known(&self) -> bool {
+        !matches!(self.speaker, Referent::Unknown)
+    }
+}
+
+/// The attribution stage's output for one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attributed {
+    /// The resolved referent of every mention, parallel to `Mentions::mentions`.
+    pub referents: Vec<Referent>,
+    /// The speaker of every quote, parallel to the quotes.
+    pub quotes: Vec<Attribution>,
+    /// Who is speaking in each sentence (quote speaker or reported speech), parallel to the sentences.
+    pub sentences: Vec<Attribution>,
+}
+
+/// Attributes every quote and sentence of an article.
+pub fn attribute(
+    seg: &Segmented,
+    quotes: &[Quote],
+    found: &Mentions,
+    rules: &CompiledRules,
+) -> Attributed {
+    let referents = resolve_references(seg, &found.mentions, rules);
+    let context = speech::Context {
+        seg,
+        quotes,
+        mentions: &found.mentions,
+        referents: &referents,
+        cues: &found.cues,
+    };
+    let mut quote_speakers: Vec<Option<Attribution>> = vec![None; quotes.len()];
+    let mut sentence_speakers: Vec<Attribution> = Vec::with_capacity(seg.sentences.len());
+    let mut last_quote: Option<Attribution> = None;
+    for (index, sentence) in seg.sentences.iter().enumerate() {
+        let previous = sentence_speakers
+            .last()
+            .cloned()
+            .unwrap_or_else(Attribution::none);
+        let mut last_in_sentence: Option<Attribution> = None;
+        for q in (0..quotes.len()).filter(|&q| {
+            let start = quotes[q].outer.start;
+            sentence.span.start <= start && start < sentence.span.end
+        }) {
+            let attribution = context.quote_speaker(q, index, &previous, last_quote.as_ref());
+            last_in_sentence = Some(attribution.clone());
+            last_quote = Some(attribution.clone());
+            quote_speakers[q] = Some(attribution);
+        }
+        let speaker = match last_in_sentence.filter(Attribution::is_known) {
+            Some(quoted) => quoted,
+            None => context.sentence_speaker(index, &previous),
+        };
+        sentence_speakers.push(speaker);
+    }
+    let quote_speakers = quote_speakers
+        .into_iter()
+        .map(|a| a.unwrap_or_else(Attribution::none))
+        .collect();
+    Attributed {
+        referents,
+        quotes: quote_speakers,
+        sentences: sentence_speakers,
+    }
+}
+
+/// Mentions that can stand for a speaker: outside quotes, not pronouns left unresolved.
+fn usable(mention: &Mention, referent: &Referent) -> bool {
+    !mention.in_quote && !matches!(referent, Referent::Unknown)
+}

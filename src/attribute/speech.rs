@@ -1,0 +1,331 @@
+//! Speech verbs and their subjects: the evidence for who speaks.
+
+use super::names::{name_at, name_before};
+use super::{usable, Attribution, Method, Referent};
+use crate::mentions::{Cue, Mention};
+use crate::model::Span;
+use crate::quotes::Quote;
+use crate::rules::Meaning;
+use crate::segment::Segmented;
+
+/// How far after a quote a speech verb still attributes it (`…,” Zelensky told the publication`).
+const VERB_AFTER_WINDOW: usize = 10;
+
+/// Everything the attribution rules look at.
+pub(super) struct Context<'a> {
+    pub seg: &'a Segmented,
+    pub quotes: &'a [Quote],
+    pub mentions: &'a [Mention],
+    pub referents: &'a [Referent],
+    pub cues: &'a [Cue],
+}
+
+impl Context<'_> {
+    fn words(&self, from: usize, to: usize) -> usize {
+        self.seg.text[from..to].split_whitespace().count()
+    }
+
+    fn in_any_quote(&self, span: Span) -> bool {
+        self.quotes.iter().any(|q| q.outer.overlaps(span))
+    }
+
+    /// Speech verbs (outside quotes) within `range`, in order.
+    fn speech_verbs(&self, range: Span, cognition_too: bool) -> Vec<Cue> {
+        self.cues
+            .iter()
+            .filter(|c| range.contains(c.span) && !self.in_any_quote(c.span))
+            .filter(|c| {
+                c.meaning == Meaning::Speech || (cognition_too && c.meaning == Meaning::Cognition)
+            })
+            .copied()
+            .collect()
+    }
+
+    fn is_according_to(&self, cue: &Cue) -> bool {
+        self.seg
+            .slice(cue.span)
+            .eq_ignore_ascii_case("according to")
+    }
+
+    /// Usable mentions inside `range`, as (mention index, referent).
+    fn mentions_in(&self, range: Span) -> Vec<usize> {
+        (0..self.mentions.len())
+            .filter(|&m| {
+                range.contains(self.mentions[m].span)
+                    && usable(&self.mentions[m], &self.referents[m])
+            })
+            .collect()
+    }
+
+    fn found(&self, mention: usize, cue: Span, method: Method) -> Attribution {
+        Attribution {
+            speaker: self.referents[mention].clone(),
+            cue: Some(cue),
+            method,
+        }
+    }
+
+    /// The clause around `at`: from the last `;` (or sentence start) to the sentence end.
+    fn clause_start(&self, sentence: Span, at: usize) -> usize {
+        self.seg.text[sentence.start..at]
+            .rfind(';')
+            .map_or(sentence.start, |p| sentence.start + p + 1)
+    }
+
+    /// The subject of a verb at `verb`: after `who`/`which` the noun before it,
+    /// else the first mention of the clause that no preposition governs.
+    pub fn subject_of(&self, sentence: Span, verb: Span) -> Option<usize> {
+        let start = self.clause_start(sentence, verb.start);
+        let before = &self.seg.text[start..verb.start];
+        if let Some(relative) = relative_pronoun(before) {
+            let relative_at = start + relative;
+            return self
+                .mentions_in(Span::new(start, relative_at))
+                .last()
+                .copied();
+        }
+        let candidates = self.mentions_in(Span::new(start, verb.start));
+        candidates
+            .iter()
+            .find(|&&m| !self.mentions[m].after_preposition && !self.mentions[m].possessive)
+            .or_else(|| {
+                candidates
+                    .iter()
+                    .find(|&&m| !self.mentions[m].after_preposition)
+            })
+            .or_else(|| candidates.last())
+            .copied()
+    }
+
+    /// The first usable mention within a few words after `at`.
+    fn mention_after(&self, at: usize, limit: usize, within: Span) -> Option<usize> {
+        self.mentions_in(Span::new(at, within.end))
+            .into_iter()
+            .find(|&m| self.words(at, self.mentions[m].span.start) <= limit)
+    }
+
+    /// Decides the speaker of quote `q` in sentence `sentence`.
+    pub fn quote_speaker(
+        &self,
+        q: usize,
+        sentence: usize,
+        previous: &Attribution,
+        last_quote: Option<&Attribution>,
+    ) -> Attribution {
+        let quote = &self.quotes[q];
+        if quote.continues_paragraph {
+            if let Some(last) = last_quote {
+                return Attribution {
+                    method: Method::Continuation,
+                    ..last.clone()
+                };
+            }
+        }
+        let s = self.seg.sentences[sentence].span;
+        let next_quote = self
+            .quotes
+            .iter()
+            .map(|other| other.outer.start)
+            .find(|&start| start >= quote.outer.end && start < s.end)
+            .unwrap_or(s.end);
+        let pre = Span::new(s.start, quote.outer.start.max(s.start));
+        let post = Span::new(quote.outer.end.min(next_quote), next_quote);
+        self.verb_after(quote, pre, post, s, true)
+            .or_else(|| self.verb_before(pre, s))
+            .or_else(|| self.verb_after(quote, pre, post, s, false))
+            .or_else(|| {
+                let has_own_verb = !self.speech_verbs(s, false).is_empty();
+                (previous.is_known() && !has_own_verb).then(|| Attribution {
+                    method: Method::Continuation,
+                    ..previous.clone()
+                })
+            })
+            .or_else(|| {
+                let subject = self.subject_of(s, Span::new(pre.end, pre.end))?;
+                let mention = self.mentions[subject].span;
+                Some(self.found(subject, mention, Method::Subject))
+            })
+            .unwrap_or_else(Attribution::none)
+    }
+
+    /// `…,” he said` / `…,” said Rutte` / `…, Mariia Zolkina, an analyst, told Al Jazeera`.
+    /// `near` accepts only attributions that start the text after the quote.
+    fn verb_after(
+        &self,
+        quote: &Quote,
+        pre: Span,
+        post: Span,
+        sentence: Span,
+        near: bool,
+    ) -> Option<Attribution> {
+        let post_text = &self.seg.text[post.start..post.end];
+        let content = self.seg.slice(quote.span);
+        let pre_empty = !self.seg.text[pre.start..pre.end]
+            .chars()
+            .any(char::is_alphanumeric)
+            || self.seg.text[pre.start..pre.end]
+                .trim_end()
+                .ends_with(['"', ','])
+                && self
+                    .quotes
+                    .iter()
+                    .any(|other| other.outer.end <= pre.end && other.outer.start >= pre.start);
+        let starts_attribution = post_text.starts_with(',')
+            || post_text.starts_with(" -")
+            || content.ends_with([',', '?', '!'])
+            || pre_empty;
+        for verb in self.speech_verbs(post, false) {
+            let gap = self.words(post.start, verb.span.start);
+            let immediate = gap == 0;
+            if near && !(immediate || (starts_attribution && gap <= VERB_AFTER_WINDOW)) {
+                continue;
+            }
+            let cue = Span::new(post.start, verb.span.end);
+            if self.is_according_to(&verb) {
+                let after = self.mention_after(verb.span.end, 1, sentence)?;
+                return Some(self.found(after, cue, Method::AccordingTo));
+            }
+            let between = self.mentions_in(Span::new(post.start, verb.span.start));
+            let between = if near {
+                between.first().copied()
+            } else {
+                between.into_iter().find(|&m| {
+                    let before = self.seg.text[post.start..self.mentions[m].span.start].trim_end();
+                    before.ends_with(',') || before.ends_with(" as") || before == "as"
+                })
+            };
+            if let Some(m) = between {
+                return Some(self.found(m, cue, Method::VerbAfter));
+            }
+            if !near {
+                continue;
+            }
+            if immediate && !pre_empty {
+                if let Some(subject) = self.subject_of(sentence, Span::new(pre.end, pre.end)) {
+                    return Some(self.found(subject, cue, Method::VerbAfter));
+                }
+            }
+            if let Some(after) = self.mention_after(verb.span.end, 3, sentence) {
+                return Some(self.found(after, cue, Method::VerbAfter));
+            }
+            let named = name_at(&self.seg.text, verb.span.end).or_else(|| {
+                name_before(&self.seg.text, verb.span.start)
+                    .filter(|(span, _)| span.start >= post.start)
+            });
+            if let Some((_, name)) = named {
+                return Some(Attribution {
+                    speaker: Referent::Named(name),
+                    cue: Some(cue),
+                    method: Method::VerbAfter,
+                });
+            }
+            return None;
+        }
+        None
+    }
+
+    /// `Rutte said: “…”`, `Trump said the call was “productive”`, `according to Trump, who added that … “…”`.
+    fn verb_before(&self, pre: Span, sentence: Span) -> Option<Attribution> {
+        let verb = *self.speech_verbs(pre, false).last()?;
+        let cue = Span::new(verb.span.start, verb.span.end);
+        if self.is_according_to(&verb) {
+            let after = self.mention_after(verb.span.end, 1, sentence)?;
+            return Some(self.found(after, cue, Method::AccordingTo));
+        }
+        if let Some(subject) = self.subject_of(sentence, verb.span) {
+            return Some(self.found(subject, cue, Method::VerbBefore));
+        }
+        if let Some(after) = self.mention_after(verb.span.end, 3, pre) {
+            return Some(self.found(after, cue, Method::VerbBefore));
+        }
+        let start = self.clause_start(sentence, verb.span.start);
+        let (_, name) = name_at(&self.seg.text, start)?;
+        Some(Attribution {
+            speaker: Referent::Named(name),
+            cue: Some(cue),
+            method: Method::VerbBefore,
+        })
+    }
+
+    /// Who is speaking in a sentence without a quote: a headline `X: …`,
+    /// `according to X`, `for X, …`, a speech or belief verb with its subject,
+    /// or (for a sentence naming no one) the previous sentence's speaker.
+    pub fn sentence_speaker(&self, sentence: usize, previous: &Attribution) -> Attribution {
+        let s = self.seg.sentences[sentence].span;
+        self.headline_speaker(s)
+            .or_else(|| self.view_of(s))
+            .or_else(|| {
+                self.speech_verbs(s, true).into_iter().find_map(|verb| {
+                    if self.is_according_to(&verb) {
+                        let after = self.mention_after(verb.span.end, 1, s)?;
+                        return Some(self.found(after, verb.span, Method::AccordingTo));
+                    }
+                    let inverted = self.seg.text[s.start..verb.span.start]
+                        .trim_end()
+                        .ends_with(',');
+                    if inverted {
+                        if let Some(after) = self.mention_after(verb.span.end, 3, s) {
+                            return Some(self.found(after, verb.span, Method::VerbAfter));
+                        }
+                    }
+                    let subject = self.subject_of(s, verb.span)?;
+                    Some(self.found(subject, verb.span, Method::VerbBefore))
+                })
+            })
+            .or_else(|| {
+                let names_someone = self
+                    .mentions_in(s)
+                    .iter()
+                    .any(|&m| matches!(self.referents[m], Referent::Actor(_) | Referent::Named(_)));
+                (previous.is_known() && !names_someone).then(|| Attribution {
+                    method: Method::Continuation,
+                    ..previous.clone()
+                })
+            })
+            .unwrap_or_else(Attribution::none)
+    }
+
+    /// `Rutte: Russia doesn't want to end war` as a paragraph of its own.
+    fn headline_speaker(&self, s: Span) -> Option<Attribution> {
+        let text = self.seg.slice(s);
+        let colon = text.find(": ")?;
+        let first = *self
+            .mentions_in(Span::new(s.start, s.start + colon))
+            .first()?;
+        let whole = self.mentions[first].span;
+        (whole.start == s.start && whole.end == s.start + colon)
+            .then(|| self.found(first, whole, Method::Headline))
+    }
+
+    /// `And for her, an invitation is the best guarantee`: the view of whoever `for` names.
+    fn view_of(&self, s: Span) -> Option<Attribution> {
+        let text = self.seg.slice(s);
+        let lower = text.to_ascii_lowercase();
+        let at = ["for ", "and for ", "but for "]
+            .iter()
+            .find(|p| lower.starts_with(**p))
+            .map(|p| p.len())?;
+        let comma = text[at..].find(',')? + at;
+        let first = *self
+            .mentions_in(Span::new(s.start + at, s.start + comma))
+            .first()?;
+        Some(self.found(first, self.mentions[first].span, Method::ViewOf))
+    }
+}
+
+/// The offset of a `who` or `which` that governs the verb at the end of `before`
+/// (no comma between them).
+fn relative_pronoun(before: &str) -> Option<usize> {
+    let cut = before.rfind(',').map_or(0, |p| p + 1);
+    let tail = &before[cut..];
+    [" who ", " which "]
+        .iter()
+        .filter_map(|w| tail.find(w))
+        .min()
+        .map(|p| cut + p + 1)
+        .or_else(|| {
+            let trimmed = tail.trim_start();
+            (trimmed.starts_with("who ") || trimmed.starts_with("which "))
+                .then(|| cut + (tail.len() - trimmed.len()))
+        })
+}

@@ -1,0 +1,122 @@
+//! One article through every stage, and a corpus through it in parallel.
+
+use crate::attribute::{attribute, Attributed};
+use crate::extraction::{Extraction, QuoteRecord};
+use crate::load::{Article, ArticleProblem, Corpus};
+use crate::matcher::{match_stances, ArticleContext, MatchInput};
+use crate::mentions::{find_mentions, Mentions};
+use crate::quotes::{find_quotes, Quote};
+use crate::rules::CompiledRules;
+use crate::segment::{segment, Segmented};
+use rayon::prelude::*;
+
+/// Every stage's output for one article, for tools that explain a result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Analysis {
+    /// Folded text and sentences.
+    pub seg: Segmented,
+    /// Quotations.
+    pub quotes: Vec<Quote>,
+    /// Mentions and cues.
+    pub mentions: Mentions,
+    /// Speakers.
+    pub attributed: Attributed,
+    /// The result.
+    pub extraction: Extraction,
+}
+
+/// Runs the pipeline over one article.
+pub fn extract(article: &Article, rules: &CompiledRules) -> Extraction {
+    analyse(article, rules).extraction
+}
+
+/// Runs the pipeline over one article, keeping every stage's output.
+pub fn analyse(article: &Article, rules: &CompiledRules) -> Analysis {
+    let seg = segment(&article.text);
+    let quotes = find_quotes(&article.text, &seg);
+    let mentions = find_mentions(&seg, &quotes, rules, article.date);
+    let attributed = attribute(&seg, &quotes, &mentions, rules);
+    let input = MatchInput {
+        seg: &seg,
+        quotes: &quotes,
+        found: &mentions,
+        attributed: &attributed,
+        article: ArticleContext {
+            id: &article.id,
+            date: article.date,
+            text: &article.text,
+        },
+    };
+    let mut observations = match_stances(&input, rules);
+    observations.sort_by(|a, b| {
+        (a.start, &a.actor, &a.topic, a.stance).cmp(&(b.start, &b.actor, &b.topic, b.stance))
+    });
+    let quote_records = quotes
+        .iter()
+        .zip(&attributed.quotes)
+        .map(|(quote, attribution)| {
+            let span = seg.original_span(quote.span);
+            QuoteRecord {
+                text: article.text[span.start..span.end].to_string(),
+                start: span.start,
+                end: span.end,
+                speaker: attribution.speaker.to_speaker(rules),
+                cue: attribution.cue.map(|c| {
+                    let c = seg.original_span(c);
+                    article.text[c.start..c.end].trim().to_string()
+                }),
+                method: attribution.method.as_str().to_string(),
+            }
+        })
+        .collect();
+    let extraction = Extraction {
+        id: article.id.clone(),
+        title: article.title.clone(),
+        date: article.date,
+        date_source: article.date_source,
+        quotes: quote_records,
+        observations,
+    };
+    Analysis {
+        seg,
+        quotes,
+        mentions,
+        attributed,
+        extraction,
+    }
+}
+
+/// How many articles are read before a parallel batch runs.
+const BATCH: usize = 256;
+
+/// Runs the pipeline over a corpus on all cores, calling `sink` for every
+/// article (or problem) in corpus order. Memory holds one batch at a time.
+pub fn run_corpus(
+    corpus: &Corpus,
+    rules: &CompiledRules,
+    mut sink: impl FnMut(Result<Extraction, ArticleProblem>, u64),
+) {
+    let mut batch: Vec<Result<Article, ArticleProblem>> = Vec::with_capacity(BATCH);
+    let mut flush = |batch: &mut Vec<Result<Article, ArticleProblem>>| {
+        let results: Vec<(Result<Extraction, ArticleProblem>, u64)> = batch
+            .par_drain(..)
+            .map(|loaded| match loaded {
+                Ok(article) => {
+                    let bytes = article.text.len() as u64;
+                    (Ok(extract(&article, rules)), bytes)
+                }
+                Err(problem) => (Err(problem), 0),
+            })
+            .collect();
+        for (result, bytes) in results {
+            sink(result, bytes);
+        }
+    };
+    for loaded in corpus.articles() {
+        batch.push(loaded);
+        if batch.len() == BATCH {
+            flush(&mut batch);
+        }
+    }
+    flush(&mut batch);
+}
