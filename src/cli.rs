@@ -28,6 +28,24 @@ pub enum Command {
     Eval(EvalArgs),
     /// Check the rule pack, or run the examples its rules carry.
     Rules(RulesArgs),
+    /// Show how the pipeline reads a sentence: mentions, cues, negations, rules, holders.
+    Explain(ExplainArgs),
+}
+
+/// `stancetrack explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The sentence to explain (with `--context`, a sentence of that file, or text appended to it).
+    pub sentence: String,
+    /// An article file that gives the sentence its context (who "he" is, the date).
+    #[arg(long, value_name = "FILE")]
+    pub context: Option<PathBuf>,
+    /// The date to read the sentence on (decides who holds an office), like 2025-02-13.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// The rule pack folder.
+    #[arg(long, default_value = "rules", value_name = "DIR")]
+    pub rules: PathBuf,
 }
 
 /// Where the articles and rules come from.

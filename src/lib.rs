@@ -3,6 +3,7 @@
 pub mod attribute;
 pub mod cli;
 pub mod eval;
+pub mod explain;
 pub mod extraction;
 pub mod load;
 pub mod matcher;

@@ -67,9 +67,54 @@ struct Reading {
 
 /// Finds every stance observation in an article, in text order.
 pub fn match_stances(input: &MatchInput<'_>, rules: &CompiledRules) -> Vec<Observation> {
-    let mut observations = Vec::new();
+    trace_stances(input, rules)
+        .into_iter()
+        .flat_map(|sentence| settle_sentence(sentence.observations))
+        .collect()
+}
+
+/// What the matcher considered in one sentence, for `explain`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SentenceTrace {
+    /// Index of the sentence.
+    pub sentence: usize,
+    /// Every reading: rule, topic, stance, and who (if anyone) holds it.
+    pub readings: Vec<ReadingTrace>,
+    /// The observations before merging duplicates.
+    pub observations: Vec<Observation>,
+}
+
+/// One stance reading and its outcome.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadingTrace {
+    /// The rule ids that produced it.
+    pub rule: String,
+    /// Topic id.
+    pub topic: String,
+    /// The stance.
+    pub stance: Stance,
+    /// Where it was expressed (folded-text span).
+    pub at: Span,
+    /// Actor ids holding it; empty means discarded for want of a holder.
+    pub holders: Vec<String>,
+}
+
+/// Runs the matcher, keeping every reading, including those without a holder.
+pub fn trace_stances(input: &MatchInput<'_>, rules: &CompiledRules) -> Vec<SentenceTrace> {
+    let mut traces = Vec::new();
     for (index, sentence) in input.seg.sentences.iter().enumerate() {
-        let mut in_sentence: Vec<Observation> = Vec::new();
+        let mut trace = SentenceTrace {
+            sentence: index,
+            readings: Vec::new(),
+            observations: Vec::new(),
+        };
+        let is_question = input.seg.slice(sentence.span).trim_end().ends_with('?')
+            && !input.quotes.iter().any(|q| sentence.span.contains(q.outer));
+        if is_question {
+            // A question ("What about reclaiming territory?") takes no side.
+            traces.push(trace);
+            continue;
+        }
         for clause in split_clauses(&input.seg.text, sentence.span, &input.found.cues) {
             let cues: Vec<Cue> = input
                 .found
@@ -85,9 +130,20 @@ pub fn match_stances(input: &MatchInput<'_>, rules: &CompiledRules) -> Vec<Obser
                         Some(e) => (Some(Held::Earlier), e.date.or(input.article.date)),
                         None => (None, input.article.date),
                     };
-                for actor in holders(&reading, index, &clause, input) {
+                let actors = holders(&reading, index, &clause, input);
+                trace.readings.push(ReadingTrace {
+                    rule: reading.rule.clone(),
+                    topic: rules.topics[reading.topic].id.to_string(),
+                    stance: reading.stance,
+                    at: reading.at,
+                    holders: actors
+                        .iter()
+                        .map(|&a| rules.actors[a].id.to_string())
+                        .collect(),
+                });
+                for actor in actors {
                     let evidence = input.seg.original_span(sentence.span);
-                    let observation = Observation {
+                    trace.observations.push(Observation {
                         actor: rules.actors[actor].id.clone(),
                         topic: rules.topics[reading.topic].id.clone(),
                         stance: reading.stance,
@@ -99,14 +155,13 @@ pub fn match_stances(input: &MatchInput<'_>, rules: &CompiledRules) -> Vec<Obser
                         held,
                         article: input.article.id.clone(),
                         date,
-                    };
-                    in_sentence.push(observation);
+                    });
                 }
             }
         }
-        observations.extend(settle_sentence(in_sentence));
+        traces.push(trace);
     }
-    observations
+    traces
 }
 
 /// One observation per (actor, topic, stance, held) in a sentence; a firm
@@ -235,6 +290,10 @@ fn readings(
                     combined = combined.negated();
                 }
                 if hedged(cue) || hedged(anchor) {
+                    // "he could announce more aid" speculates about the holder: no stance.
+                    if holder == HolderRule::Subject && hedges.contains(&cue.span) {
+                        continue;
+                    }
                     combined = Stance::Neutral;
                 }
                 out.push(Reading {
@@ -264,21 +323,27 @@ fn governed_by(cues: &[Cue], kind: Meaning, text: &str, rules: &CompiledRules) -
     cues.iter()
         .filter(|c| c.meaning == kind)
         .filter_map(|marker| {
+            let marker_text = text[marker.span.start..marker.span.end].to_ascii_lowercase();
             if let Some(host) = cues.iter().find(|c| {
                 is_stance(c)
                     && rules.phrases[c.phrase as usize].segments > 1
                     && c.span.contains(marker.span)
             }) {
-                return Some(host.span);
+                // `Ukraine … never join` names its own negator; a word in the gap governs it.
+                let own = crate::normalize::fold_phrase(&rules.phrases[host.phrase as usize].text);
+                let own_word = own.split_whitespace().any(|w| w == marker_text);
+                return (!own_word).then_some(host.span);
             }
             cues.iter()
                 .filter(|c| is_stance(c) && c.span.start >= marker.span.end)
                 .min_by_key(|c| c.span.start)
                 .filter(|c| {
-                    text[marker.span.end..c.span.start]
-                        .split_whitespace()
-                        .count()
-                        <= SCOPE_WORDS
+                    let between = &text[marker.span.end..c.span.start];
+                    // Scope ends at a comma or a coordinator: "no X and no Y".
+                    between.split_whitespace().count() <= SCOPE_WORDS
+                        && !between.contains([',', ';'])
+                        && !between.contains(" and ")
+                        && !between.contains(" or ")
                 })
                 .map(|c| c.span)
         })

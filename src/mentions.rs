@@ -403,7 +403,7 @@ fn same_kind(a: Meaning, b: Meaning) -> bool {
             Meaning::Topic { topic: x, .. } | Meaning::TopicStance { topic: x, .. },
             Meaning::Topic { topic: y, .. } | Meaning::TopicStance { topic: y, .. },
         ) => x == y,
-        (Meaning::StanceCue { .. }, Meaning::TopicStance { .. }) => true,
+        (Meaning::StanceCue { .. }, Meaning::TopicStance { .. } | Meaning::Topic { .. }) => true,
         _ => false,
     }
 }

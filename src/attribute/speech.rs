@@ -2,7 +2,7 @@
 
 use super::names::{name_at, name_before};
 use super::{usable, Attribution, Method, Referent};
-use crate::mentions::{Cue, Mention};
+use crate::mentions::{Cue, Mention, MentionKind, Pronoun};
 use crate::model::Span;
 use crate::quotes::Quote;
 use crate::rules::Meaning;
@@ -10,6 +10,12 @@ use crate::segment::Segmented;
 
 /// How far after a quote a speech verb still attributes it (`…,” Zelensky told the publication`).
 const VERB_AFTER_WINDOW: usize = 10;
+
+/// Words that may stand between a subject and its verb (`Trump has also said`).
+const AUXILIARIES: [&str; 22] = [
+    "also", "later", "then", "again", "has", "had", "have", "is", "was", "were", "are", "will",
+    "would", "now", "still", "too", "once", "earlier", "further", "already", "even", "has been",
+];
 
 /// Everything the attribution rules look at.
 pub(super) struct Context<'a> {
@@ -85,6 +91,25 @@ impl Context<'_> {
                 .copied();
         }
         let candidates = self.mentions_in(Span::new(start, verb.start));
+        // `she said`, `Trump later said`: a mention right before the verb is its subject.
+        if let Some(&last) = candidates.last() {
+            let gap = &self.seg.text[self.mentions[last].span.end..verb.start];
+            let adverbs_only = gap.split_whitespace().count() <= 2
+                && gap.split_whitespace().all(|w| {
+                    w.ends_with("ly") || AUXILIARIES.contains(&w.to_ascii_lowercase().as_str())
+                });
+            if verb.end > verb.start
+                && adverbs_only
+                && !gap.contains([',', '"', '('])
+                && !self.mentions[last].after_preposition
+            {
+                return Some(last);
+            }
+        }
+        let candidates: Vec<usize> = candidates
+            .into_iter()
+            .filter(|&m| !matches!(self.mentions[m].kind, MentionKind::Pronoun(Pronoun::It)))
+            .collect();
         candidates
             .iter()
             .find(|&&m| !self.mentions[m].after_preposition && !self.mentions[m].possessive)
@@ -205,7 +230,7 @@ impl Context<'_> {
                     return Some(self.found(subject, cue, Method::VerbAfter));
                 }
             }
-            if let Some(after) = self.mention_after(verb.span.end, 3, sentence) {
+            if let Some(after) = self.mention_after(verb.span.end, 2, sentence) {
                 return Some(self.found(after, cue, Method::VerbAfter));
             }
             let named = name_at(&self.seg.text, verb.span.end).or_else(|| {
@@ -262,9 +287,10 @@ impl Context<'_> {
                     }
                     let inverted = self.seg.text[s.start..verb.span.start]
                         .trim_end()
-                        .ends_with(',');
+                        .ends_with(',')
+                        && !self.seg.slice(verb.span).ends_with("ing");
                     if inverted {
-                        if let Some(after) = self.mention_after(verb.span.end, 3, s) {
+                        if let Some(after) = self.mention_after(verb.span.end, 1, s) {
                             return Some(self.found(after, verb.span, Method::VerbAfter));
                         }
                     }

@@ -2,6 +2,7 @@
 
 mod analysis;
 mod eval;
+mod explain;
 mod extract;
 mod rules;
 
@@ -60,5 +61,6 @@ pub fn run(command: Command) -> Result<ExitCode, CommandError> {
         Command::Quotes(args) => extract::quotes(args),
         Command::Eval(args) => eval::run(args),
         Command::Rules(args) => rules::run(args),
+        Command::Explain(args) => explain::run(args),
     }
 }
