@@ -76,7 +76,9 @@ pub struct Mentions {
     pub cues: Vec<Cue>,
 }
 
-const PREPOSITIONS: [&str; 31] = [
+const PREPOSITIONS: [&str; 42] = [
+    "during", "amid", "since", "until", "throughout", "across", "beyond", "within", "near",
+    "around", "following",
     "of",
     "to",
     "in",
@@ -395,14 +397,18 @@ fn filter_cues(rules: &CompiledRules, hits: Vec<Hit>) -> Vec<Cue> {
         .collect()
 }
 
-/// Two stance-family meanings compete when both are cues, or both concern one topic.
+/// Whether a shorter stance-family hit `a` is part of a longer hit `b`: a
+/// cue inside a cue or topic phrase (`support` in `military support`), a topic
+/// phrase inside another of the same topic. An idiom is never swallowed by a
+/// plain topic phrase: it says more.
 fn same_kind(a: Meaning, b: Meaning) -> bool {
     match (a, b) {
         (Meaning::StanceCue { .. }, Meaning::StanceCue { .. }) => true,
         (
-            Meaning::Topic { topic: x, .. } | Meaning::TopicStance { topic: x, .. },
+            Meaning::Topic { topic: x, .. },
             Meaning::Topic { topic: y, .. } | Meaning::TopicStance { topic: y, .. },
-        ) => x == y,
+        )
+        | (Meaning::TopicStance { topic: x, .. }, Meaning::TopicStance { topic: y, .. }) => x == y,
         (Meaning::StanceCue { .. }, Meaning::TopicStance { .. } | Meaning::Topic { .. }) => true,
         _ => false,
     }
