@@ -277,6 +277,13 @@ fn readings(
                 continue;
             }
             for cue in partners {
+                // A verb cue takes the topic that follows it ("calls for membership",
+                // not "membership …, proposing a plan"), unless passive ("rejected by").
+                let passive = input.seg.text[cue.span.end..].starts_with(" by ");
+                let verb_cue = matches!(cue.meaning, Meaning::StanceCue { holder: HolderRule::Subject, .. });
+                if verb_cue && anchor.span.end <= cue.span.start && !passive {
+                    continue;
+                }
                 let Meaning::StanceCue {
                     stance,
                     holder,

@@ -11,6 +11,12 @@ use crate::segment::Segmented;
 /// How far after a quote a speech verb still attributes it (`…,” Zelensky told the publication`).
 const VERB_AFTER_WINDOW: usize = 10;
 
+/// Words that open a subordinate clause at the start of a sentence.
+const SUBORDINATORS: [&str; 11] = [
+    "before ", "after ", "while ", "although ", "though ", "when ", "once ", "if ", "unless ",
+    "because ", "since ",
+];
+
 /// Words that may stand between a subject and its verb (`Trump has also said`).
 const AUXILIARIES: [&str; 22] = [
     "also", "later", "then", "again", "has", "had", "have", "is", "was", "were", "are", "will",
@@ -43,6 +49,7 @@ impl Context<'_> {
             .filter(|c| {
                 c.meaning == Meaning::Speech || (cognition_too && c.meaning == Meaning::Cognition)
             })
+            .filter(|c| !self.inside_stance_phrase(c.span))
             .copied()
             .collect()
     }
@@ -72,10 +79,32 @@ impl Context<'_> {
     }
 
     /// The clause around `at`: from the last `;` (or sentence start) to the sentence end.
+    /// A leading subordinate clause (`Before Trump takes office, …`) is not part of
+    /// the main clause, so its mentions are not the main verb's subject.
     fn clause_start(&self, sentence: Span, at: usize) -> usize {
-        self.seg.text[sentence.start..at]
-            .rfind(';')
-            .map_or(sentence.start, |p| sentence.start + p + 1)
+        let before = &self.seg.text[sentence.start..at];
+        if let Some(p) = before.rfind(';') {
+            return sentence.start + p + 1;
+        }
+        let lower = before.to_ascii_lowercase();
+        let subordinate = SUBORDINATORS.iter().any(|s| lower.starts_with(s));
+        match before.find(", ") {
+            Some(comma) if subordinate => sentence.start + comma + 1,
+            _ => sentence.start,
+        }
+    }
+
+    /// Whether `span` lies inside a stance cue or topic phrase (`expect` in
+    /// `cannot expect`, `NATO` in `NATO membership`).
+    fn inside_stance_phrase(&self, span: Span) -> bool {
+        self.cues.iter().any(|c| {
+            c.span != span
+                && c.span.contains(span)
+                && matches!(
+                    c.meaning,
+                    Meaning::StanceCue { .. } | Meaning::Topic { .. } | Meaning::TopicStance { .. }
+                )
+        })
     }
 
     /// The subject of a verb at `verb`: after `who`/`which` the noun before it,
@@ -290,7 +319,7 @@ impl Context<'_> {
                         .ends_with(',')
                         && !self.seg.slice(verb.span).ends_with("ing");
                     if inverted {
-                        if let Some(after) = self.mention_after(verb.span.end, 1, s) {
+                        if let Some(after) = self.mention_after(verb.span.end, 1, s).filter(|&m| !self.inside_stance_phrase(self.mentions[m].span)) {
                             return Some(self.found(after, verb.span, Method::VerbAfter));
                         }
                     }
