@@ -248,9 +248,16 @@ fn readings(
             if flips(anchor) {
                 base = base.negated();
             }
+            // A verb cue takes the topic that follows it ("calls for membership",
+            // not "membership …, proposing a plan"), unless passive ("rejected by").
             let partners: Vec<&&Cue> = stance_cues
                 .iter()
                 .filter(|c| !c.span.overlaps(anchor.span))
+                .filter(|c| {
+                    let passive = text[c.span.end..].starts_with(" by ");
+                    let verb_cue = matches!(c.meaning, Meaning::StanceCue { holder: HolderRule::Subject, .. });
+                    !(verb_cue && anchor.span.end <= c.span.start && !passive)
+                })
                 .collect();
             if partners.is_empty() {
                 // A topic named without a cue takes a side only when negated ("no US troops").
@@ -277,13 +284,6 @@ fn readings(
                 continue;
             }
             for cue in partners {
-                // A verb cue takes the topic that follows it ("calls for membership",
-                // not "membership …, proposing a plan"), unless passive ("rejected by").
-                let passive = input.seg.text[cue.span.end..].starts_with(" by ");
-                let verb_cue = matches!(cue.meaning, Meaning::StanceCue { holder: HolderRule::Subject, .. });
-                if verb_cue && anchor.span.end <= cue.span.start && !passive {
-                    continue;
-                }
                 let Meaning::StanceCue {
                     stance,
                     holder,
