@@ -165,6 +165,7 @@ fn meaning_label(meaning: Meaning, rules: &CompiledRules) -> String {
             stance,
             holder,
             rule,
+            ..
         } => {
             format!(
                 "stance cue {stance} ({}, holder: {holder:?})",

@@ -174,7 +174,6 @@ fn settle_sentence(mut found: Vec<Observation>) -> Vec<Observation> {
         .collect();
     found.retain(|o| {
         o.stance != Stance::Neutral
-            || o.rule.ends_with("(idiom)")
             || !firm.contains(&(o.actor.0.clone(), o.topic.0.clone(), o.held))
     });
     let mut seen = Vec::new();
@@ -256,7 +255,15 @@ fn readings(
                 .filter(|c| {
                     let passive = text[c.span.end..].starts_with(" by ");
                     let verb_cue = matches!(c.meaning, Meaning::StanceCue { holder: HolderRule::Subject, .. });
-                    !(verb_cue && anchor.span.end <= c.span.start && !passive)
+                    let within_reach = match c.meaning {
+                        Meaning::StanceCue { reach: Some(reach), .. } => {
+                            anchor.span.start >= c.span.end
+                                && text[c.span.end..anchor.span.start].split_whitespace().count()
+                                    <= reach as usize
+                        }
+                        _ => true,
+                    };
+                    within_reach && !(verb_cue && anchor.span.end <= c.span.start && !passive)
                 })
                 .collect();
             if partners.is_empty() {
@@ -288,6 +295,7 @@ fn readings(
                     stance,
                     holder,
                     rule,
+                    ..
                 } = cue.meaning
                 else {
                     continue;

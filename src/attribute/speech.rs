@@ -5,6 +5,7 @@ use super::{usable, Attribution, Method, Referent};
 use crate::mentions::{Cue, Mention, MentionKind, Pronoun};
 use crate::model::Span;
 use crate::quotes::Quote;
+use crate::rules::source::HolderRule;
 use crate::rules::Meaning;
 use crate::segment::Segmented;
 
@@ -94,15 +95,20 @@ impl Context<'_> {
         }
     }
 
-    /// Whether `span` lies inside a stance cue or topic phrase (`expect` in
-    /// `cannot expect`, `NATO` in `NATO membership`).
+    /// Whether `span` lies inside a judgement cue or topic phrase (`expect` in
+    /// `cannot expect`, `NATO` in `NATO membership`). A verb cue such as
+    /// `called on` stays a speech act.
     fn inside_stance_phrase(&self, span: Span) -> bool {
         self.cues.iter().any(|c| {
             c.span != span
                 && c.span.contains(span)
                 && matches!(
                     c.meaning,
-                    Meaning::StanceCue { .. } | Meaning::Topic { .. } | Meaning::TopicStance { .. }
+                    Meaning::StanceCue {
+                        holder: HolderRule::Speaker,
+                        ..
+                    } | Meaning::Topic { .. }
+                        | Meaning::TopicStance { .. }
                 )
         })
     }

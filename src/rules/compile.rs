@@ -42,6 +42,8 @@ pub enum Meaning {
         holder: HolderRule,
         /// Index into [`CompiledRules::rule_ids`].
         rule: usize,
+        /// When set, the topic phrase must start within this many words after the cue.
+        reach: Option<u8>,
     },
     /// An idiom naming a topic and a stance at once.
     TopicStance {
@@ -275,6 +277,7 @@ impl CompiledRules {
                     stance: group.stance,
                     holder: group.holder,
                     rule,
+                    reach: group.reach,
                 };
                 builder.add(phrase, meaning, lexicon_file);
             }

@@ -161,6 +161,10 @@ pub struct CueGroup {
     /// Who holds it.
     #[serde(default = "default_holder")]
     pub holder: HolderRule,
+    /// When set, the topic must follow the cue within this many words (`must`
+    /// only supports what it governs: "Europe must provide …").
+    #[serde(default)]
+    pub reach: Option<u8>,
     /// The phrases.
     pub phrases: Vec<Phrase>,
     /// Sentences this group must and must not match.
