@@ -102,7 +102,10 @@ pub struct ReadingTrace {
 /// Runs the matcher, keeping every reading, including those without a holder.
 pub fn trace_stances(input: &MatchInput<'_>, rules: &CompiledRules) -> Vec<SentenceTrace> {
     let mut traces = Vec::new();
+    let mut topics_by_sentence: Vec<Vec<usize>> = Vec::with_capacity(input.seg.sentences.len());
     for (index, sentence) in input.seg.sentences.iter().enumerate() {
+        topics_by_sentence.push(topics_named(&input.found.cues, sentence.span));
+        let antecedent = previous_topic(&topics_by_sentence, index);
         let mut trace = SentenceTrace {
             sentence: index,
             readings: Vec::new(),
@@ -116,13 +119,16 @@ pub fn trace_stances(input: &MatchInput<'_>, rules: &CompiledRules) -> Vec<Sente
             continue;
         }
         for clause in split_clauses(&input.seg.text, sentence.span, &input.found.cues) {
-            let cues: Vec<Cue> = input
+            let mut cues: Vec<Cue> = input
                 .found
                 .cues
                 .iter()
                 .filter(|c| clause.span.contains(c.span))
                 .copied()
                 .collect();
+            if let Some(topic) = antecedent {
+                resolve_topic_anaphor(&mut cues, topic, &input.seg.text);
+            }
             let earlier = time::earlier_in(&cues, input.seg, input.article.date);
             for reading in readings(&cues, &clause, input, rules) {
                 let (held, date) =
@@ -162,6 +168,79 @@ pub fn trace_stances(input: &MatchInput<'_>, rules: &CompiledRules) -> Vec<Sente
         traces.push(trace);
     }
     traces
+}
+
+/// The topics a sentence names with topic phrases or idioms.
+fn topics_named(cues: &[Cue], sentence: Span) -> Vec<usize> {
+    let mut topics: Vec<usize> = cues
+        .iter()
+        .filter(|c| sentence.contains(c.span))
+        .filter_map(|c| match c.meaning {
+            Meaning::Topic { topic, .. } | Meaning::TopicStance { topic, .. } => Some(topic),
+            _ => None,
+        })
+        .collect();
+    topics.sort_unstable();
+    topics.dedup();
+    topics
+}
+
+/// The topic `it` or `this decision` can point back to: the only topic of the
+/// nearest of the two previous sentences that names one.
+fn previous_topic(topics_by_sentence: &[Vec<usize>], index: usize) -> Option<usize> {
+    let nearest = topics_by_sentence[index.saturating_sub(2)..index]
+        .iter()
+        .rev()
+        .find(|topics| !topics.is_empty())?;
+    match nearest.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+/// Most words between an anaphor and the stance cue it stands with.
+const ANAPHOR_REACH: usize = 4;
+
+/// In a clause with a stance cue but no topic phrase, an anaphor near the cue
+/// stands for the previous sentence's topic: "It … is rejected by Scholz and
+/// Orban", "reluctant to take this decision".
+fn resolve_topic_anaphor(cues: &mut Vec<Cue>, topic: usize, text: &str) {
+    let names_topic = cues
+        .iter()
+        .any(|c| matches!(c.meaning, Meaning::Topic { .. } | Meaning::TopicStance { .. }));
+    if names_topic {
+        return;
+    }
+    let near_cue = |anaphor: &Cue| {
+        cues.iter()
+            .filter(|c| matches!(c.meaning, Meaning::StanceCue { .. }))
+            .any(|c| {
+                // A passive cue's subject may stand anywhere before it: "It … is rejected by".
+                let passive = text[c.span.end..].starts_with(" by ") && c.span.start >= anaphor.span.end;
+                if passive {
+                    return true;
+                }
+                let (from, to) = if c.span.start >= anaphor.span.end {
+                    (anaphor.span.end, c.span.start)
+                } else {
+                    (c.span.end, anaphor.span.start.max(c.span.end))
+                };
+                text[from..to].split_whitespace().count() <= ANAPHOR_REACH
+            })
+    };
+    let resolved: Vec<Cue> = cues
+        .iter()
+        .filter(|c| c.meaning == Meaning::Anaphor && near_cue(c))
+        .map(|c| Cue {
+            meaning: Meaning::Topic {
+                topic,
+                rule: crate::rules::compile::ANAPHORA_RULE,
+            },
+            ..*c
+        })
+        .collect();
+    cues.extend(resolved);
+    cues.sort_by_key(|c| c.span);
 }
 
 /// One observation per (actor, topic, stance, held) in a sentence; a firm

@@ -76,7 +76,12 @@ pub enum Meaning {
     Anonymous,
     /// A title that may precede a name.
     Title,
+    /// Points back at the topic just named (`it`, `this decision`).
+    Anaphor,
 }
+
+/// The rule id index of topic anaphora readings (`it is rejected by …`).
+pub const ANAPHORA_RULE: usize = 0;
 
 /// What the automaton found: a phrase at a span of the folded text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -262,13 +267,15 @@ impl CompiledRules {
             ),
             (&lexicon.anonymous_sources, Meaning::Anonymous),
             (&lexicon.titles, Meaning::Title),
+            (&lexicon.topic_anaphora, Meaning::Anaphor),
         ];
         for (list, meaning) in word_lists {
             for phrase in list {
                 builder.add(phrase, meaning, lexicon_file);
             }
         }
-        let mut rule_ids = Vec::new();
+        // Rule 0 is the topic anaphora (`it`, `this decision`): see `ANAPHORA_RULE`.
+        let mut rule_ids = vec!["lexicon/topic-anaphora".to_string()];
         for group in &lexicon_doc.stance_cues {
             let rule = rule_ids.len();
             rule_ids.push(format!("lexicon/{}", group.id));
@@ -427,7 +434,7 @@ impl CompiledRules {
 
 /// A gap may hold a few words but no sentence or clause break.
 fn gap_ok(gap: &str) -> bool {
-    !gap.contains(['.', '!', '?', ';', '\n', '"'])
+    !gap.contains(['.', '!', '?', ';', '\n'])
         && gap.split_whitespace().count() <= MAX_GAP_WORDS
 }
 
