@@ -205,9 +205,12 @@ const ANAPHOR_REACH: usize = 4;
 /// stands for the previous sentence's topic: "It … is rejected by Scholz and
 /// Orban", "reluctant to take this decision".
 fn resolve_topic_anaphor(cues: &mut Vec<Cue>, topic: usize, text: &str) {
-    let names_topic = cues
-        .iter()
-        .any(|c| matches!(c.meaning, Meaning::Topic { .. } | Meaning::TopicStance { .. }));
+    let names_topic = cues.iter().any(|c| {
+        matches!(
+            c.meaning,
+            Meaning::Topic { .. } | Meaning::TopicStance { .. }
+        )
+    });
     if names_topic {
         return;
     }
@@ -216,7 +219,8 @@ fn resolve_topic_anaphor(cues: &mut Vec<Cue>, topic: usize, text: &str) {
             .filter(|c| matches!(c.meaning, Meaning::StanceCue { .. }))
             .any(|c| {
                 // A passive cue's subject may stand anywhere before it: "It … is rejected by".
-                let passive = text[c.span.end..].starts_with(" by ") && c.span.start >= anaphor.span.end;
+                let passive =
+                    text[c.span.end..].starts_with(" by ") && c.span.start >= anaphor.span.end;
                 if passive {
                     return true;
                 }
@@ -281,8 +285,8 @@ fn readings(
     rules: &CompiledRules,
 ) -> Vec<Reading> {
     let text = &input.seg.text;
-    let negations = governed_by(cues, Meaning::Negator, text, rules);
-    let hedges = governed_by(cues, Meaning::Hedge, text, rules);
+    let negations = governed_by(cues, Meaning::Negator, text);
+    let hedges = governed_by(cues, Meaning::Hedge, text);
     let flips = |cue: &Cue| negations.iter().filter(|&&g| g == cue.span).count() % 2 == 1;
     let hedged = |cue: &Cue| clause.conditional || hedges.contains(&cue.span);
     let stance_cues: Vec<&Cue> = cues
@@ -333,11 +337,21 @@ fn readings(
                 .filter(|c| !c.span.overlaps(anchor.span))
                 .filter(|c| {
                     let passive = text[c.span.end..].starts_with(" by ");
-                    let verb_cue = matches!(c.meaning, Meaning::StanceCue { holder: HolderRule::Subject, .. });
+                    let verb_cue = matches!(
+                        c.meaning,
+                        Meaning::StanceCue {
+                            holder: HolderRule::Subject,
+                            ..
+                        }
+                    );
                     let within_reach = match c.meaning {
-                        Meaning::StanceCue { reach: Some(reach), .. } => {
+                        Meaning::StanceCue {
+                            reach: Some(reach), ..
+                        } => {
                             anchor.span.start >= c.span.end
-                                && text[c.span.end..anchor.span.start].split_whitespace().count()
+                                && text[c.span.end..anchor.span.start]
+                                    .split_whitespace()
+                                    .count()
                                     <= reach as usize
                         }
                         _ => true,
@@ -407,7 +421,7 @@ fn readings(
 /// For each negator (or hedge) in the clause, the span of the stance-family cue
 /// it governs: the gapped phrase it sits inside, else the first cue that
 /// starts within a few words after it.
-fn governed_by(cues: &[Cue], kind: Meaning, text: &str, rules: &CompiledRules) -> Vec<Span> {
+fn governed_by(cues: &[Cue], kind: Meaning, text: &str) -> Vec<Span> {
     let is_stance = |c: &Cue| {
         matches!(
             c.meaning,
@@ -417,16 +431,11 @@ fn governed_by(cues: &[Cue], kind: Meaning, text: &str, rules: &CompiledRules) -
     cues.iter()
         .filter(|c| c.meaning == kind)
         .filter_map(|marker| {
-            let marker_text = text[marker.span.start..marker.span.end].to_ascii_lowercase();
-            if let Some(host) = cues.iter().find(|c| {
-                is_stance(c)
-                    && rules.phrases[c.phrase as usize].segments > 1
-                    && c.span.contains(marker.span)
-            }) {
-                // `Ukraine … never join` names its own negator; a word in the gap governs it.
-                let own = crate::normalize::fold_phrase(&rules.phrases[host.phrase as usize].text);
-                let own_word = own.split_whitespace().any(|w| w == marker_text);
-                return (!own_word).then_some(host.span);
+            if let Some(host) = cues
+                .iter()
+                .find(|c| is_stance(c) && c.hit.in_gap(marker.span))
+            {
+                return Some(host.span);
             }
             cues.iter()
                 .filter(|c| is_stance(c) && c.span.start >= marker.span.end)
