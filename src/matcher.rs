@@ -473,8 +473,8 @@ fn holders(
         if !agents.is_empty() {
             return agents;
         }
-        if let Some(subject) = clause_subject(reading.at, clause, input) {
-            return subject.into_iter().collect();
+        if let Some(subjects) = clause_subject(reading.at, clause, input) {
+            return subjects;
         }
     }
     attributed.sentences[sentence]
@@ -502,41 +502,71 @@ fn passive_agents(cue_end: usize, clause: &Clause, input: &MatchInput<'_>) -> Ve
     agents
 }
 
-/// The subject before a verb cue: `Some(Some(actor))` for an actor,
-/// `Some(None)` for someone outside the pack, `None` when the clause names nobody.
-fn clause_subject(at: Span, clause: &Clause, input: &MatchInput<'_>) -> Option<Option<usize>> {
-    let stance_spans: Vec<Span> = input
+/// The subject of a verb cue: the nearest mention before it with no comma
+/// between ("Rubio said Washington no longer supports …" is Washington's), else
+/// the clause's first mention that no preposition governs ("Zelensky, who met
+/// Scholz, called for …"); coordinated subjects come along ("Rutte and Kallas
+/// call for …"). `None` when the clause names nobody; an empty list when it
+/// names someone outside the pack. A stance reported by a speech verb is the
+/// speaker's: "Rubio said Washington does not support …" is Rubio's.
+fn clause_subject(at: Span, clause: &Clause, input: &MatchInput<'_>) -> Option<Vec<usize>> {
+    let speech = input
+        .found
+        .cues
+        .iter()
+        .filter(|c| {
+            clause.span.start <= c.span.start
+                && c.span.end <= at.start
+                && matches!(c.meaning, Meaning::Speech | Meaning::Cognition)
+                && !input.quotes.iter().any(|q| q.outer.overlaps(c.span))
+        })
+        .next_back();
+    let at = speech.map_or(at, |verb| verb.span);
+    let text = &input.seg.text;
+    let mentions = &input.found.mentions;
+    let topic_spans: Vec<Span> = input
         .found
         .cues
         .iter()
         .filter(|c| {
             clause.span.contains(c.span)
-                && matches!(
-                    c.meaning,
-                    Meaning::Topic { .. } | Meaning::TopicStance { .. }
-                )
+                && matches!(c.meaning, Meaning::Topic { .. } | Meaning::TopicStance { .. })
         })
         .map(|c| c.span)
         .collect();
-    let candidates: Vec<usize> = (0..input.found.mentions.len())
+    let candidates: Vec<usize> = (0..mentions.len())
         .filter(|&m| {
-            let mention = &input.found.mentions[m];
+            let mention = &mentions[m];
             clause.span.start <= mention.span.start
                 && mention.span.end <= at.start
                 && !mention.in_quote
-                && !stance_spans.iter().any(|s| s.contains(mention.span))
+                && !mention.after_preposition
+                && !topic_spans.iter().any(|s| s.contains(mention.span))
                 && !matches!(input.attributed.referents[m], Referent::Unknown)
         })
         .collect();
-    let pick = candidates
-        .iter()
-        .find(|&&m| {
-            !input.found.mentions[m].after_preposition && !input.found.mentions[m].possessive
-        })
-        .or_else(|| {
-            candidates
-                .iter()
-                .find(|&&m| !input.found.mentions[m].after_preposition)
-        })?;
-    Some(input.attributed.referents[*pick].actor())
+    let nearest = candidates
+        .last()
+        .filter(|&&m| !text[mentions[m].span.end..at.start].contains(','));
+    let pick = *nearest
+        .or_else(|| candidates.iter().find(|&&m| !mentions[m].possessive))
+        .or_else(|| candidates.first())?;
+    let mut subjects = vec![pick];
+    // Walk back over "X and Y" / "X, Y and Z".
+    let mut current = pick;
+    while let Some(&previous) = candidates.iter().rev().find(|&&m| mentions[m].span.end <= mentions[current].span.start) {
+        let between = text[mentions[previous].span.end..mentions[current].span.start].trim();
+        if between != "and" && between != "," && between != "or" {
+            break;
+        }
+        subjects.push(previous);
+        current = previous;
+    }
+    subjects.reverse();
+    Some(
+        subjects
+            .into_iter()
+            .filter_map(|m| input.attributed.referents[m].actor())
+            .collect(),
+    )
 }

@@ -145,7 +145,12 @@ pub fn find_mentions(
         mention.possessive = seg.text[mention.span.end..].starts_with("'s ")
             || seg.text[mention.span.end..].starts_with("' ");
     }
-    let cues = filter_cues(rules, cue_hits);
+    let mut cues = filter_cues(rules, cue_hits);
+    // A word inside a name is not a verb: "States" in "United States".
+    cues.retain(|c| {
+        !matches!(c.meaning, Meaning::Speech | Meaning::Cognition)
+            || !mentions.iter().any(|m| m.span.overlaps(c.span))
+    });
     Mentions { mentions, cues }
 }
 
