@@ -361,7 +361,8 @@ fn readings(
                 .collect();
             if partners.is_empty() {
                 // A topic named without a cue takes a side only when negated ("no US troops").
-                if is_idiom || flips(anchor) {
+                // In an `if` clause a bare negated topic says nothing ("if Kyiv does not get …").
+                if is_idiom || (flips(anchor) && !clause.conditional) {
                     let stance = if hedged(anchor) {
                         Stance::Neutral
                     } else {
@@ -570,3 +571,6 @@ fn clause_subject(at: Span, clause: &Clause, input: &MatchInput<'_>) -> Option<V
             .collect(),
     )
 }
+
+#[cfg(test)]
+mod tests;
