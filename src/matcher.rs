@@ -511,17 +511,12 @@ fn passive_agents(cue_end: usize, clause: &Clause, input: &MatchInput<'_>) -> Ve
 /// names someone outside the pack. A stance reported by a speech verb is the
 /// speaker's: "Rubio said Washington does not support …" is Rubio's.
 fn clause_subject(at: Span, clause: &Clause, input: &MatchInput<'_>) -> Option<Vec<usize>> {
-    let speech = input
-        .found
-        .cues
-        .iter()
-        .filter(|c| {
-            clause.span.start <= c.span.start
-                && c.span.end <= at.start
-                && matches!(c.meaning, Meaning::Speech | Meaning::Cognition)
-                && !input.quotes.iter().any(|q| q.outer.overlaps(c.span))
-        })
-        .next_back();
+    let speech = input.found.cues.iter().rfind(|c| {
+        clause.span.start <= c.span.start
+            && c.span.end <= at.start
+            && matches!(c.meaning, Meaning::Speech | Meaning::Cognition)
+            && !input.quotes.iter().any(|q| q.outer.overlaps(c.span))
+    });
     let at = speech.map_or(at, |verb| verb.span);
     let text = &input.seg.text;
     let mentions = &input.found.mentions;
@@ -531,7 +526,10 @@ fn clause_subject(at: Span, clause: &Clause, input: &MatchInput<'_>) -> Option<V
         .iter()
         .filter(|c| {
             clause.span.contains(c.span)
-                && matches!(c.meaning, Meaning::Topic { .. } | Meaning::TopicStance { .. })
+                && matches!(
+                    c.meaning,
+                    Meaning::Topic { .. } | Meaning::TopicStance { .. }
+                )
         })
         .map(|c| c.span)
         .collect();
@@ -555,7 +553,11 @@ fn clause_subject(at: Span, clause: &Clause, input: &MatchInput<'_>) -> Option<V
     let mut subjects = vec![pick];
     // Walk back over "X and Y" / "X, Y and Z".
     let mut current = pick;
-    while let Some(&previous) = candidates.iter().rev().find(|&&m| mentions[m].span.end <= mentions[current].span.start) {
+    while let Some(&previous) = candidates
+        .iter()
+        .rev()
+        .find(|&&m| mentions[m].span.end <= mentions[current].span.start)
+    {
         let between = text[mentions[previous].span.end..mentions[current].span.start].trim();
         if between != "and" && between != "," && between != "or" {
             break;

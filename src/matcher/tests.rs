@@ -76,12 +76,18 @@ fn stance_readings() {
         (
             "passive agents each hold the stance",
             "Ukraine's accession is firmly rejected by Lavrov and Peskov.",
-            &["lavrov ukraine-nato-membership oppose", "peskov ukraine-nato-membership oppose"],
+            &[
+                "lavrov ukraine-nato-membership oppose",
+                "peskov ukraine-nato-membership oppose",
+            ],
         ),
         (
             "coordinated subjects",
             "Rutte and Kallas called for more air defence systems for Ukraine.",
-            &["kallas air-defense-for-ukraine support", "rutte air-defense-for-ukraine support"],
+            &[
+                "kallas air-defense-for-ukraine support",
+                "rutte air-defense-for-ukraine support",
+            ],
         ),
         (
             "possessive holder",
@@ -106,7 +112,10 @@ fn stance_readings() {
         (
             "topic anaphora",
             "Kyiv asked again for an invitation to join NATO. The idea is rejected by Orban.",
-            &["orban ukraine-nato-membership oppose", "ukraine ukraine-nato-membership support"],
+            &[
+                "orban ukraine-nato-membership oppose",
+                "ukraine ukraine-nato-membership support",
+            ],
         ),
         (
             "a question takes no side",

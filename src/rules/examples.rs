@@ -48,14 +48,17 @@ pub fn test_examples(set: &RuleSet, rules: &CompiledRules) -> Vec<RuleTest> {
         ));
     }
     for (file, topic) in &set.topics {
-        results.push(run(
-            rules,
-            file,
-            "cues".to_string(),
-            format!("{}/cues", topic.topic),
-            Some(&topic.topic),
-            &topic.cues.examples,
-        ));
+        // A topic named only through its idioms has no cue rule to test.
+        if !topic.cues.phrases.is_empty() {
+            results.push(run(
+                rules,
+                file,
+                "cues".to_string(),
+                format!("{}/cues", topic.topic),
+                Some(&topic.topic),
+                &topic.cues.examples,
+            ));
+        }
         for (r, rule) in topic.rules.iter().enumerate() {
             results.push(run(
                 rules,
