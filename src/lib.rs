@@ -9,4 +9,5 @@ pub mod normalize;
 pub mod quotes;
 pub mod rules;
 pub mod segment;
+pub mod synth;
 pub mod yaml;
