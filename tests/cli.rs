@@ -25,7 +25,7 @@ fn help_lists_every_command() {
     assert!(output.status.success());
     let help = stdout(&output);
     for command in [
-        "extract", "report", "dot", "quotes", "eval", "rules", "explain",
+        "extract", "report", "dot", "quotes", "eval", "rules", "explain", "generate",
     ] {
         assert!(help.contains(command), "{command} missing from:\n{help}");
     }
@@ -149,4 +149,44 @@ fn explain_shows_the_holder_and_the_rule() {
     let text = stdout(&output);
     assert!(text.contains("held by orban"), "{text}");
     assert!(text.contains("lexicon/reject"), "{text}");
+}
+
+#[test]
+fn generated_corpus_and_pack_run_through_extract() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    let pack = dir.path().join("pack");
+    let (corpus, pack) = (corpus.to_str().unwrap(), pack.to_str().unwrap());
+    let output = stancetrack(&[
+        "generate", "corpus", "--size", "100KB", "--seed", "3", "--jsonl", corpus,
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("articles"), "{}", stdout(&output));
+    let output = stancetrack(&[
+        "generate",
+        "rules",
+        "--phrases",
+        "1000",
+        "--actors",
+        "100",
+        "--out",
+        pack,
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("1000 phrases"),
+        "{}",
+        stdout(&output)
+    );
+    let output = stancetrack(&["rules", "check", "--rules", pack]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let output = stancetrack(&["extract", "--rules", pack, "--format", "jsonl", corpus]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).lines().count() > 5);
+}
+
+#[test]
+fn generate_corpus_needs_a_destination() {
+    let output = stancetrack(&["generate", "corpus", "--size", "1MB"]);
+    assert_eq!(output.status.code(), Some(2));
 }

@@ -4,6 +4,7 @@ mod analysis;
 mod eval;
 mod explain;
 mod extract;
+mod generate;
 mod rules;
 
 use stancetrack::cli::Command;
@@ -62,5 +63,6 @@ pub fn run(command: Command) -> Result<ExitCode, CommandError> {
         Command::Eval(args) => eval::run(args),
         Command::Rules(args) => rules::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Generate(args) => generate::run(args),
     }
 }
