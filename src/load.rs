@@ -112,6 +112,52 @@ pub struct Corpus {
 /// What reading one source yields: articles, and problems with the ones that failed.
 pub type Loaded = Result<Article, ArticleProblem>;
 
+/// One article of a corpus before it is read or parsed; see [`Corpus::pending`].
+#[derive(Debug)]
+pub struct Pending<'a> {
+    options: &'a LoadOptions,
+    kind: PendingKind<'a>,
+}
+
+#[derive(Debug)]
+enum PendingKind<'a> {
+    TextFile {
+        path: &'a Path,
+        manifest: Option<&'a ManifestEntry>,
+    },
+    /// The raw bytes of line `line` (from 1) of a JSON Lines file, or why it could not be read.
+    JsonLine {
+        path: &'a Path,
+        stem: std::borrow::Cow<'a, str>,
+        line: usize,
+        bytes: std::io::Result<Vec<u8>>,
+    },
+    /// A JSON Lines file that cannot be opened.
+    Unreadable { path: &'a Path, message: String },
+}
+
+impl Pending<'_> {
+    /// Reads and parses the article.
+    pub fn load(self) -> Loaded {
+        match self.kind {
+            PendingKind::TextFile { path, manifest } => {
+                read_text_file(path, manifest, self.options)
+            }
+            PendingKind::JsonLine {
+                path,
+                stem,
+                line,
+                bytes,
+            } => parse_json_line(path, &stem, line, bytes, self.options),
+            PendingKind::Unreadable { path, message } => Err(ArticleProblem {
+                origin: path.display().to_string(),
+                message,
+                skipped: true,
+            }),
+        }
+    }
+}
+
 impl Corpus {
     /// Lists the articles under `paths`: folders are walked recursively in sorted
     /// order, files are taken as given.
@@ -146,18 +192,27 @@ impl Corpus {
 
     /// Reads the articles one at a time, in corpus order.
     pub fn articles(&self) -> impl Iterator<Item = Loaded> + '_ {
-        self.sources
-            .iter()
-            .flat_map(move |source| -> Box<dyn Iterator<Item = Loaded> + '_> {
+        self.pending().map(Pending::load)
+    }
+
+    /// The articles in corpus order, not yet read (text files) or not yet
+    /// parsed (JSON Lines records): [`Pending::load`] finishes each one, so a
+    /// caller can do that part in parallel while keeping the order.
+    pub fn pending(&self) -> impl Iterator<Item = Pending<'_>> + '_ {
+        self.sources.iter().flat_map(
+            move |source| -> Box<dyn Iterator<Item = Pending<'_>> + '_> {
                 match source {
-                    Source::Text { path, manifest } => Box::new(std::iter::once(read_text_file(
-                        path,
-                        manifest.as_ref(),
-                        &self.options,
-                    ))),
-                    Source::JsonLines { path } => read_json_lines(path, &self.options),
+                    Source::Text { path, manifest } => Box::new(std::iter::once(Pending {
+                        options: &self.options,
+                        kind: PendingKind::TextFile {
+                            path,
+                            manifest: manifest.as_ref(),
+                        },
+                    })),
+                    Source::JsonLines { path } => json_lines(path, &self.options),
                 }
-            })
+            },
+        )
     }
 
     fn add_path(&mut self, path: &Path) -> Result<(), CorpusError> {
@@ -405,50 +460,69 @@ struct JsonArticle {
     text: String,
 }
 
-fn read_json_lines<'a>(
+/// The non-blank lines of a JSON Lines file, read in order but not parsed.
+fn json_lines<'a>(
     path: &'a Path,
     options: &'a LoadOptions,
-) -> Box<dyn Iterator<Item = Loaded> + 'a> {
+) -> Box<dyn Iterator<Item = Pending<'a>> + 'a> {
     let file = match std::fs::File::open(path) {
         Ok(file) => file,
         Err(err) => {
-            return Box::new(std::iter::once(Err(ArticleProblem {
-                origin: path.display().to_string(),
-                message: format!("cannot read: {}", io_reason(&err)),
-                skipped: true,
-            })))
+            return Box::new(std::iter::once(Pending {
+                options,
+                kind: PendingKind::Unreadable {
+                    path,
+                    message: format!("cannot read: {}", io_reason(&err)),
+                },
+            }))
         }
     };
     let stem = path
         .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
+        .map(|s| s.to_string_lossy())
         .unwrap_or_default();
     let lines = split_lines(BufReader::new(file));
     Box::new(
         lines
             .enumerate()
             .filter(|(_, line)| !matches!(line, Ok(l) if l.iter().all(u8::is_ascii_whitespace)))
-            .map(move |(index, line)| {
-                let origin = format!("{}:{}", path.display(), index + 1);
-                let skip = |message: String| ArticleProblem {
-                    origin: origin.clone(),
-                    message,
-                    skipped: true,
-                };
-                let line = line.map_err(|err| skip(format!("cannot read: {}", io_reason(&err))))?;
-                if line.len() > options.max_article_bytes {
-                    return Err(skip(format!(
-                        "record is {} bytes, more than the limit of {} (--max-article-bytes)",
-                        line.len(),
-                        options.max_article_bytes
-                    )));
-                }
-                let line = String::from_utf8_lossy(&line);
-                let record: JsonArticle = serde_json::from_str(&line)
-                    .map_err(|err| skip(format!("not a JSON article record: {err}")))?;
-                json_article(record, &stem, index + 1, origin.clone())
+            .map(move |(index, bytes)| Pending {
+                options,
+                kind: PendingKind::JsonLine {
+                    path,
+                    stem: stem.clone(),
+                    line: index + 1,
+                    bytes,
+                },
             }),
     )
+}
+
+fn parse_json_line(
+    path: &Path,
+    stem: &str,
+    line: usize,
+    bytes: std::io::Result<Vec<u8>>,
+    options: &LoadOptions,
+) -> Loaded {
+    let origin = format!("{}:{}", path.display(), line);
+    let skip = |message: String| ArticleProblem {
+        origin: origin.clone(),
+        message,
+        skipped: true,
+    };
+    let bytes = bytes.map_err(|err| skip(format!("cannot read: {}", io_reason(&err))))?;
+    if bytes.len() > options.max_article_bytes {
+        return Err(skip(format!(
+            "record is {} bytes, more than the limit of {} (--max-article-bytes)",
+            bytes.len(),
+            options.max_article_bytes
+        )));
+    }
+    let text = String::from_utf8_lossy(&bytes);
+    let record: JsonArticle = serde_json::from_str(&text)
+        .map_err(|err| skip(format!("not a JSON article record: {err}")))?;
+    json_article(record, stem, line, origin.clone())
 }
 
 fn json_article(record: JsonArticle, stem: &str, line: usize, origin: String) -> Loaded {
