@@ -157,11 +157,15 @@ pub struct RulesArgs {
 /// `stancetrack rules check|test`.
 #[derive(Debug, Subcommand)]
 pub enum RulesAction {
-    /// Validate the pack: YAML, ids, duplicates, conflicting phrases.
+    /// Validate the pack: YAML, ids, duplicates, phrases with two stances; with
+    /// `--corpus`, also list the rules that never fire on it.
     Check {
         /// The rule pack folder.
         #[arg(long, default_value = "rules", value_name = "DIR")]
         rules: PathBuf,
+        /// Articles to run the pack over to find rules that never fire.
+        #[arg(long, value_name = "CORPUS", num_args = 1..)]
+        corpus: Vec<PathBuf>,
     },
     /// Run every rule's examples, one pass/fail line per rule.
     Test {

@@ -22,3 +22,27 @@ fn shipped_rules_pass_their_examples() {
         "rules without a passing example: {untested:?}"
     );
 }
+
+#[test]
+fn pack_uses_exactly_the_ontology_ids() {
+    #[derive(serde::Deserialize)]
+    struct Ontology {
+        topics: std::collections::BTreeMap<String, serde::de::IgnoredAny>,
+        actors: std::collections::BTreeMap<String, serde::de::IgnoredAny>,
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let path = root.join("tests/gold/ontology.yaml");
+    let ontology: Ontology =
+        stancetrack::yaml::from_str(&std::fs::read_to_string(&path).unwrap(), &path).unwrap();
+    let set = read_rules(&root.join("rules")).unwrap();
+    let actors: Vec<String> = set.all_actors().map(|a| a.id.clone()).collect();
+    let mut topics: Vec<String> = set.topics.iter().map(|(_, t)| t.topic.clone()).collect();
+    let mut sorted_actors = actors.clone();
+    sorted_actors.sort();
+    topics.sort();
+    assert_eq!(
+        sorted_actors,
+        ontology.actors.keys().cloned().collect::<Vec<_>>()
+    );
+    assert_eq!(topics, ontology.topics.keys().cloned().collect::<Vec<_>>());
+}
