@@ -118,6 +118,9 @@ pub struct QuotesArgs {
     /// Input.
     #[command(flatten)]
     pub input: Input,
+    /// List only the named speakers the rule pack does not know, with a YAML stub to paste into `rules/`.
+    #[arg(long)]
+    pub unknown: bool,
 }
 
 /// Output formats of `eval`.
