@@ -164,10 +164,61 @@ pub fn trace_stances(input: &MatchInput<'_>, rules: &CompiledRules) -> Vec<Sente
                     });
                 }
             }
+            let echoes = echo_observations(&cues, &clause, index, &traces, input, rules);
+            trace.observations.extend(echoes);
         }
         traces.push(trace);
     }
     traces
+}
+
+/// How many sentences back an echo (`reiterate this message`) looks for the stance it takes up.
+const ECHO_WINDOW: usize = 2;
+
+/// "His foreign minister intends to reiterate this message": the clause's
+/// subject takes up the stances reported in the previous sentences.
+fn echo_observations(
+    cues: &[Cue],
+    clause: &Clause,
+    index: usize,
+    traces: &[SentenceTrace],
+    input: &MatchInput<'_>,
+    rules: &CompiledRules,
+) -> Vec<Observation> {
+    let Some(echo) = cues.iter().find(|c| c.meaning == Meaning::Echo) else {
+        return Vec::new();
+    };
+    let Some(holders) = clause_subject(echo.span, clause, input) else {
+        return Vec::new();
+    };
+    let sentence = input.seg.original_span(input.seg.sentences[index].span);
+    let rule =
+        rules.rule_ids[crate::rules::compile::ANAPHORA_RULE].replace("topic-anaphora", "echo");
+    let earlier = &traces[index.saturating_sub(ECHO_WINDOW)..index];
+    let mut echoed = Vec::new();
+    for source in earlier
+        .iter()
+        .rev()
+        .flat_map(|t| &t.observations)
+        .filter(|o| o.held.is_none())
+    {
+        for &actor in &holders {
+            let actor = rules.actors[actor].id.clone();
+            if actor == source.actor {
+                continue;
+            }
+            echoed.push(Observation {
+                actor,
+                evidence: input.article.text[sentence.start..sentence.end].to_string(),
+                start: sentence.start,
+                end: sentence.end,
+                quoted: false,
+                rule: format!("{rule} ({})", source.rule),
+                ..source.clone()
+            });
+        }
+    }
+    echoed
 }
 
 /// The topics a sentence names with topic phrases or idioms.

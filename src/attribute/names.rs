@@ -33,15 +33,44 @@ const NOT_NAMES: [&str; 24] = [
 /// Words of a title or a nationality that stand before a name (`Estonian
 /// Foreign Minister Margus Tsahkna`): not part of the name.
 const TITLE_WORDS: [&str; 30] = [
-    "President", "Prime", "Minister", "Foreign", "Defence", "Defense", "Secretary", "General",
-    "Chancellor", "Senator", "Sen.", "Rep.", "Ambassador", "Mr.", "Mrs.", "Ms.", "Dr.", "Professor",
-    "Prof.", "Spokesman", "Spokeswoman", "Spokesperson", "Envoy", "Chief", "Deputy", "Vice",
-    "Governor", "Mayor", "Commander", "Colonel",
+    "President",
+    "Prime",
+    "Minister",
+    "Foreign",
+    "Defence",
+    "Defense",
+    "Secretary",
+    "General",
+    "Chancellor",
+    "Senator",
+    "Sen.",
+    "Rep.",
+    "Ambassador",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Professor",
+    "Prof.",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Envoy",
+    "Chief",
+    "Deputy",
+    "Vice",
+    "Governor",
+    "Mayor",
+    "Commander",
+    "Colonel",
 ];
 
 fn is_title_word(word: &str) -> bool {
     TITLE_WORDS.contains(&word)
-        || ["ian", "ese", "ish", "ean"].iter().any(|s| word.ends_with(s)) && word.len() > 4
+        || ["ian", "ese", "ish", "ean"]
+            .iter()
+            .any(|s| word.ends_with(s))
+            && word.len() > 4
 }
 
 /// Drops leading title and nationality words from a name (`Foreign Minister Margus Tsahkna` -> `Margus Tsahkna`).

@@ -14,11 +14,10 @@ pub struct Clause {
 }
 
 /// Words that start a new clause.
-const CLAUSE_OPENERS: [&str; 7] = [
+const CLAUSE_OPENERS: [&str; 6] = [
     " but ",
     " while ",
     " whereas ",
-    " however,",
     " although ",
     ", so ",
     " so that ",

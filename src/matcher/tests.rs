@@ -118,6 +118,14 @@ fn stance_readings() {
             ],
         ),
         (
+            "an echo takes up the stance just reported",
+            "“Kyiv must join NATO now,” Sybiha said. On Friday, Kallas echoed that call.",
+            &[
+                "kallas ukraine-nato-membership support",
+                "sybiha ukraine-nato-membership support",
+            ],
+        ),
+        (
             "a question takes no side",
             "Will Ukraine ever join NATO?",
             &[],
