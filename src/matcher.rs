@@ -119,6 +119,9 @@ pub fn trace_stances(input: &MatchInput<'_>, rules: &CompiledRules) -> Vec<Sente
             continue;
         }
         for clause in split_clauses(&input.seg.text, sentence.span, &input.found.cues) {
+            if clause.question {
+                continue;
+            }
             let mut cues: Vec<Cue> = input
                 .found
                 .cues
@@ -407,7 +410,9 @@ fn readings(
                         }
                         _ => true,
                     };
-                    within_reach && !(verb_cue && anchor.span.end <= c.span.start && !passive)
+                    let object =
+                        !verb_cue || passive || verb_objects(c, cues, text).contains(&anchor.span);
+                    within_reach && object
                 })
                 .collect();
             if partners.is_empty() {
@@ -468,6 +473,45 @@ fn readings(
         }
     }
     out
+}
+
+/// The topic phrases a verb cue governs: the first one after it, and those
+/// coordinated with it ("calls for weapons and air defence"), but not a
+/// topic further on ("will not accept troops under any peace deal").
+fn verb_objects(verb: &Cue, cues: &[Cue], text: &str) -> Vec<Span> {
+    let mut after: Vec<Span> = cues
+        .iter()
+        .filter(|c| {
+            matches!(
+                c.meaning,
+                Meaning::Topic { .. } | Meaning::TopicStance { .. }
+            )
+        })
+        .filter(|c| c.span.start >= verb.span.end)
+        .map(|c| c.span)
+        .collect();
+    after.sort();
+    after.dedup();
+    let mut objects: Vec<Span> = Vec::new();
+    for span in after {
+        match objects.last() {
+            None => objects.push(span),
+            // Overlapping phrases of one stretch of text are the same object.
+            Some(last) if span.start < last.end => objects.push(span),
+            Some(last) => {
+                let between = &text[last.end..span.start];
+                let coordinated = between.split_whitespace().count() <= 3
+                    && (between.contains(" and ")
+                        || between.contains(" or ")
+                        || between.trim() == ",");
+                if !coordinated {
+                    break;
+                }
+                objects.push(span);
+            }
+        }
+    }
+    objects
 }
 
 /// For each negator (or hedge) in the clause, the span of the stance-family cue
