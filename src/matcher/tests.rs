@@ -126,6 +126,16 @@ fn stance_readings() {
             ],
         ),
         (
+            "a verb cue governs its object, not a later topic",
+            "Moscow will not accept European troops under any peace deal.",
+            &["russia ceasefire-troops oppose"],
+        ),
+        (
+            "a reported question takes no side",
+            "Asked whether Washington would send more air defence, Hegseth declined to comment.",
+            &[],
+        ),
+        (
             "a question takes no side",
             "Will Ukraine ever join NATO?",
             &[],
