@@ -130,7 +130,7 @@ pub fn trace_stances(input: &MatchInput<'_>, rules: &CompiledRules) -> Vec<Sente
                 .copied()
                 .collect();
             if let Some(topic) = antecedent {
-                resolve_topic_anaphor(&mut cues, topic, &input.seg.text);
+                resolve_topic_anaphor(&mut cues, topic, &input.seg.text, input.quotes);
             }
             let earlier = time::earlier_in(&cues, input.seg, input.article.date);
             for reading in readings(&cues, &clause, input, rules) {
@@ -258,7 +258,7 @@ const ANAPHOR_REACH: usize = 4;
 /// In a clause with a stance cue but no topic phrase, an anaphor near the cue
 /// stands for the previous sentence's topic: "It … is rejected by Scholz and
 /// Orban", "reluctant to take this decision".
-fn resolve_topic_anaphor(cues: &mut Vec<Cue>, topic: usize, text: &str) {
+fn resolve_topic_anaphor(cues: &mut Vec<Cue>, topic: usize, text: &str, quotes: &[Quote]) {
     let names_topic = cues.iter().any(|c| {
         matches!(
             c.meaning,
@@ -288,7 +288,9 @@ fn resolve_topic_anaphor(cues: &mut Vec<Cue>, topic: usize, text: &str) {
     };
     let resolved: Vec<Cue> = cues
         .iter()
+        // Inside a quote, "this" is the speaker's own discourse, not the narrator's topic.
         .filter(|c| c.meaning == Meaning::Anaphor && near_cue(c))
+        .filter(|c| !quotes.iter().any(|q| q.outer.overlaps(c.span)))
         .map(|c| Cue {
             meaning: Meaning::Topic {
                 topic,
