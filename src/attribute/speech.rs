@@ -1,7 +1,7 @@
 //! Speech verbs and their subjects: the evidence for who speaks.
 
-use super::names::{name_at, name_before};
 use super::{usable, Attribution, Method, Referent};
+use crate::mentions::names::{name_at, name_before};
 use crate::mentions::{Cue, Mention, MentionKind, Pronoun};
 use crate::model::Span;
 use crate::quotes::Quote;

@@ -136,6 +136,11 @@ fn stance_readings() {
             &[],
         ),
         (
+            "a stance of someone outside the pack is nobody else's",
+            "“We need weapons,” Zelensky said. Emmanuel Macron called for more military aid as well.",
+            &["zelensky military-aid-ukraine support"],
+        ),
+        (
             "a question takes no side",
             "Will Ukraine ever join NATO?",
             &[],
