@@ -1,6 +1,7 @@
 //! stancetrack: what political actors say about contested topics, and when it changed.
 
 pub mod attribute;
+pub mod changes;
 pub mod cli;
 pub mod eval;
 pub mod extraction;
@@ -13,6 +14,8 @@ pub mod output;
 pub mod pipeline;
 pub mod quotes;
 pub mod report;
+pub mod revision;
 pub mod rules;
 pub mod segment;
+pub mod snapshot;
 pub mod yaml;

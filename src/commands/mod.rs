@@ -1,9 +1,11 @@
 //! Each subcommand: read inputs through the library, write outputs, return the exit code.
 
 mod analysis;
+mod diff;
 mod eval;
 mod extract;
 mod rules;
+mod snapshot;
 
 use stancetrack::cli::Command;
 use std::fmt;
@@ -60,5 +62,7 @@ pub fn run(command: Command) -> Result<ExitCode, CommandError> {
         Command::Quotes(args) => extract::quotes(args),
         Command::Eval(args) => eval::run(args),
         Command::Rules(args) => rules::run(args),
+        Command::Snapshot(args) => snapshot::run(args),
+        Command::Diff(args) => diff::run(args),
     }
 }

@@ -1,0 +1,227 @@
+//! Two snapshots of one article -> what changed, for a reviewer.
+//!
+//! A line diff alone can blur which observation changed: snapshot lists
+//! repeat lines such as `quoted: false`, so a removed observation may show
+//! as a block that starts in the middle of its neighbour. So the diff comes
+//! with a summary that names each changed quote speaker and observation,
+//! computed from the two documents when the accepted one still parses.
+
+use super::file::normalise_body;
+use super::ArticleSnapshot;
+use crate::changes::{compare_articles, ArticleChanges};
+use similar::{capture_diff_slices, group_diff_ops, Algorithm, DiffOp, DiffTag};
+use std::fmt::Write;
+use std::ops::Range;
+use std::path::Path;
+
+/// How many unchanged lines a diff shows around each change.
+const CONTEXT_LINES: usize = 3;
+
+/// The difference between an accepted snapshot and the current one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SnapshotDiff {
+    /// The changed quotes and observations, when the accepted snapshot parses.
+    pub changes: Option<ArticleChanges>,
+    /// A unified line diff, accepted (`-`) to current (`+`).
+    pub lines: String,
+}
+
+/// Compares the accepted snapshot body of `name` with the current one;
+/// `None` when they are equal as insta compares them (line endings and
+/// trailing white space aside).
+pub fn compare(name: &str, accepted: &str, current: &str) -> Option<SnapshotDiff> {
+    let accepted = normalise_body(accepted);
+    let current = normalise_body(current);
+    if accepted == current {
+        return None;
+    }
+    let changes = match (
+        ArticleSnapshot::parse(&accepted, Path::new(name)),
+        ArticleSnapshot::parse(&current, Path::new(name)),
+    ) {
+        (Ok(old), Ok(new)) => Some(compare_articles(&old, &new)),
+        _ => None,
+    };
+    Some(SnapshotDiff {
+        changes,
+        lines: line_diff(name, &accepted, &current),
+    })
+}
+
+/// A unified diff of two snapshot texts. Lines are compared a YAML item at a
+/// time (a top-level key, or one quote or observation with all its lines), so
+/// a removed observation shows as exactly its own lines and a changed one as
+/// its old lines, then its new ones.
+pub fn line_diff(name: &str, old: &str, new: &str) -> String {
+    let old_lines: Vec<&str> = old.lines().collect();
+    let new_lines: Vec<&str> = new.lines().collect();
+    let old_items = yaml_items(&old_lines);
+    let new_items = yaml_items(&new_lines);
+    let item_ops = capture_diff_slices(Algorithm::Myers, &old_items.texts, &new_items.texts);
+    let mut line_ops = Vec::new();
+    for op in item_ops {
+        let (tag, old_range, new_range) = op.as_tag_tuple();
+        let old_range = old_items.lines(old_range);
+        let new_range = new_items.lines(new_range);
+        if tag == DiffTag::Equal {
+            line_ops.push(DiffOp::Equal {
+                old_index: old_range.start,
+                new_index: new_range.start,
+                len: old_range.len(),
+            });
+            continue;
+        }
+        if !old_range.is_empty() {
+            line_ops.push(DiffOp::Delete {
+                old_index: old_range.start,
+                old_len: old_range.len(),
+                new_index: new_range.start,
+            });
+        }
+        if !new_range.is_empty() {
+            line_ops.push(DiffOp::Insert {
+                old_index: old_range.end,
+                new_index: new_range.start,
+                new_len: new_range.len(),
+            });
+        }
+    }
+    let mut out = format!("--- {name} (accepted)\n+++ {name} (current)\n");
+    for hunk in group_diff_ops(line_ops, CONTEXT_LINES) {
+        write_hunk(&mut out, &hunk, &old_lines, &new_lines);
+    }
+    out
+}
+
+/// The lines of a text grouped into YAML items: each starts at a line that
+/// is not indented (`observations:`, or `- actor: …` of a list item).
+struct Items {
+    /// Each item's lines joined, for comparing.
+    texts: Vec<String>,
+    /// Each item's first line, and one past the last line at the end.
+    starts: Vec<usize>,
+}
+
+impl Items {
+    /// The lines that a range of items covers.
+    fn lines(&self, items: Range<usize>) -> Range<usize> {
+        self.starts[items.start]..self.starts[items.end]
+    }
+}
+
+fn yaml_items(lines: &[&str]) -> Items {
+    let mut starts: Vec<usize> = (0..lines.len())
+        .filter(|&i| i == 0 || !lines[i].starts_with(' '))
+        .collect();
+    starts.push(lines.len());
+    let texts = starts
+        .windows(2)
+        .map(|w| lines[w[0]..w[1]].join("\n"))
+        .collect();
+    Items { texts, starts }
+}
+
+/// Writes one hunk: its `@@ -a,b +c,d @@` header, then its lines.
+fn write_hunk(out: &mut String, hunk: &[DiffOp], old: &[&str], new: &[&str]) {
+    let (Some(first), Some(last)) = (hunk.first(), hunk.last()) else {
+        return;
+    };
+    let old_range = first.old_range().start..last.old_range().end;
+    let new_range = first.new_range().start..last.new_range().end;
+    let position = |r: &Range<usize>| {
+        let start = if r.is_empty() { r.start } else { r.start + 1 };
+        format!("{start},{}", r.len())
+    };
+    let _ = writeln!(
+        out,
+        "@@ -{} +{} @@",
+        position(&old_range),
+        position(&new_range)
+    );
+    for op in hunk {
+        let (tag, old_range, new_range) = op.as_tag_tuple();
+        let (sign, lines) = match tag {
+            DiffTag::Equal => (' ', &old[old_range]),
+            DiffTag::Delete => ('-', &old[old_range]),
+            DiffTag::Insert => ('+', &new[new_range]),
+            DiffTag::Replace => unreachable!("line operations are built without replace"),
+        };
+        for line in lines {
+            let _ = writeln!(out, "{sign}{line}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ACCEPTED: &str = "article:
+  id: a
+  date: 2024-12-03
+  title: null
+quotes: []
+observations:
+- actor: rutte
+  topic: peace-talks-now
+  stance: oppose
+  quoted: false
+  rule: r1
+  evidence: First sentence.
+- actor: rutte
+  topic: peace-talks-now
+  stance: oppose
+  quoted: false
+  rule: r1
+  evidence: Second sentence.
+";
+
+    #[test]
+    fn equal_snapshots_have_no_diff_whatever_their_line_endings() {
+        assert_eq!(compare("a", ACCEPTED, ACCEPTED), None);
+        let crlf = ACCEPTED.replace('\n', "\r\n");
+        assert_eq!(compare("a", &crlf, ACCEPTED.trim_end()), None);
+    }
+
+    #[test]
+    fn removed_observation_is_named_and_shown_as_one_block() {
+        let current = ACCEPTED.replace(
+            "- actor: rutte
+  topic: peace-talks-now
+  stance: oppose
+  quoted: false
+  rule: r1
+  evidence: First sentence.
+",
+            "",
+        );
+        let diff = compare("a.snap", ACCEPTED, &current).unwrap();
+        let changes = diff.changes.unwrap();
+        assert_eq!(changes.removed.len(), 1);
+        assert_eq!(changes.removed[0].evidence, "First sentence.");
+        insta::assert_snapshot!(diff.lines, @r"
+        --- a.snap (accepted)
+        +++ a.snap (current)
+        @@ -4,12 +4,6 @@
+           title: null
+         quotes: []
+         observations:
+        -- actor: rutte
+        -  topic: peace-talks-now
+        -  stance: oppose
+        -  quoted: false
+        -  rule: r1
+        -  evidence: First sentence.
+         - actor: rutte
+           topic: peace-talks-now
+           stance: oppose
+        ");
+    }
+
+    #[test]
+    fn unparsable_accepted_snapshot_still_gets_a_line_diff() {
+        let diff = compare("a", "not: [valid", ACCEPTED).unwrap();
+        assert_eq!(diff.changes, None);
+        assert!(diff.lines.contains("-not: [valid"), "{}", diff.lines);
+    }
+}
