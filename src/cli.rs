@@ -42,6 +42,24 @@ pub enum Command {
     /// observations added, removed or changed (old -> new stance), with
     /// evidence, then a summary line.
     Diff(DiffArgs),
+    /// Show how the pipeline reads a sentence: mentions, cues, negations, rules, holders.
+    Explain(ExplainArgs),
+}
+
+/// `stancetrack explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The sentence to explain (with `--context`, a sentence of that file, or text appended to it).
+    pub sentence: String,
+    /// An article file that gives the sentence its context (who "he" is, the date).
+    #[arg(long, value_name = "FILE")]
+    pub context: Option<PathBuf>,
+    /// The date to read the sentence on (decides who holds an office), like 2025-02-13.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// The rule pack folder.
+    #[arg(long, default_value = "rules", value_name = "DIR")]
+    pub rules: PathBuf,
 }
 
 /// Where the articles and rules come from.
@@ -114,6 +132,9 @@ pub struct QuotesArgs {
     /// Input.
     #[command(flatten)]
     pub input: Input,
+    /// List only the named speakers the rule pack does not know, with a YAML stub to paste into `rules/`.
+    #[arg(long)]
+    pub unknown: bool,
 }
 
 /// Output formats of `eval`.
@@ -153,11 +174,15 @@ pub struct RulesArgs {
 /// `stancetrack rules check|test`.
 #[derive(Debug, Subcommand)]
 pub enum RulesAction {
-    /// Validate the pack: YAML, ids, duplicates, conflicting phrases.
+    /// Validate the pack: YAML, ids, duplicates, phrases with two stances; with
+    /// `--corpus`, also list the rules that never fire on it.
     Check {
         /// The rule pack folder.
         #[arg(long, default_value = "rules", value_name = "DIR")]
         rules: PathBuf,
+        /// Articles to run the pack over to find rules that never fire.
+        #[arg(long, value_name = "CORPUS", num_args = 1..)]
+        corpus: Vec<PathBuf>,
     },
     /// Run every rule's examples, one pass/fail line per rule.
     Test {

@@ -168,7 +168,15 @@ impl Corpus {
         if meta.is_dir() {
             self.add_dir(path)
         } else {
-            self.sources.push(source_for_file(path, None));
+            // A file given alone still takes its metadata from its folder's manifest.
+            let folder = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            let manifest = self.read_manifest(folder);
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+            let entry = name.and_then(|n| manifest.get(&n).cloned());
+            self.sources.push(source_for_file(path, entry));
             Ok(())
         }
     }

@@ -181,7 +181,21 @@ fn split_sentences(text: &str, paragraph: Span) -> Vec<Span> {
     while i < bytes.len() {
         let b = bytes[i];
         if b == b'"' {
+            let was_open = in_quote;
             in_quote = quote_toggle(bytes, i, in_quote);
+            // `…over.” This reveals`: a quote closing on a full stop can end the sentence.
+            let closes_sentence = was_open
+                && !in_quote
+                && i > 0
+                && matches!(bytes[i - 1], b'.' | b'!' | b'?')
+                && bytes.get(i + 1) == Some(&b' ')
+                && starts_sentence(&body[i + 2..]);
+            if closes_sentence {
+                sentences.push(Span::new(paragraph.start + start, paragraph.start + i + 1));
+                start = i + 2;
+                i += 2;
+                continue;
+            }
         }
         if matches!(b, b'.' | b'!' | b'?') && !in_quote {
             let mut end = i + 1;

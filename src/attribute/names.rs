@@ -30,8 +30,73 @@ const NOT_NAMES: [&str; 24] = [
     "If",
 ];
 
+/// Words of a title or a nationality that stand before a name (`Estonian
+/// Foreign Minister Margus Tsahkna`): not part of the name.
+const TITLE_WORDS: [&str; 30] = [
+    "President",
+    "Prime",
+    "Minister",
+    "Foreign",
+    "Defence",
+    "Defense",
+    "Secretary",
+    "General",
+    "Chancellor",
+    "Senator",
+    "Sen.",
+    "Rep.",
+    "Ambassador",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Professor",
+    "Prof.",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Envoy",
+    "Chief",
+    "Deputy",
+    "Vice",
+    "Governor",
+    "Mayor",
+    "Commander",
+    "Colonel",
+];
+
+fn is_title_word(word: &str) -> bool {
+    TITLE_WORDS.contains(&word)
+        || ["ian", "ese", "ish", "ean"]
+            .iter()
+            .any(|s| word.ends_with(s))
+            && word.len() > 4
+}
+
+/// Drops leading title and nationality words from a name (`Foreign Minister Margus Tsahkna` -> `Margus Tsahkna`).
+fn strip_titles(span: Span, name: &str) -> Option<(Span, String)> {
+    let mut start = 0;
+    let words: Vec<&str> = name.split(' ').collect();
+    let mut kept = words.len();
+    for word in &words {
+        if kept <= 2 || !is_title_word(word) {
+            break;
+        }
+        start += word.len() + 1;
+        kept -= 1;
+    }
+    let rest = &name[start..];
+    let all_titles = rest.split(' ').all(is_title_word);
+    (!all_titles).then(|| (Span::new(span.start + start, span.end), rest.to_string()))
+}
+
 /// A run of two to four capitalised words starting at `at` (after spaces), such as `Keir Smith`.
 pub fn name_at(text: &str, at: usize) -> Option<(Span, String)> {
+    let (span, name) = capitalised_run_at(text, at)?;
+    strip_titles(span, &name)
+}
+
+fn capitalised_run_at(text: &str, at: usize) -> Option<(Span, String)> {
     let rest = &text[at..];
     let offset = at + (rest.len() - rest.trim_start().len());
     let mut end = offset;
@@ -58,6 +123,11 @@ pub fn name_at(text: &str, at: usize) -> Option<(Span, String)> {
 
 /// A name that ends right before `at` (`… Keir Smith said`).
 pub fn name_before(text: &str, at: usize) -> Option<(Span, String)> {
+    let (span, name) = capitalised_run_before(text, at)?;
+    strip_titles(span, &name)
+}
+
+fn capitalised_run_before(text: &str, at: usize) -> Option<(Span, String)> {
     let before = text[..at].trim_end();
     let words: Vec<&str> = before.rsplit(' ').take(4).collect();
     let mut start = before.len();
@@ -96,6 +166,15 @@ pub fn name_before(text: &str, at: usize) -> Option<(Span, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_are_not_names() {
+        assert_eq!(
+            name_before("told by Estonian Foreign Minister Margus Tsahkna", 48).map(|n| n.1),
+            Some("Margus Tsahkna".into())
+        );
+        assert_eq!(name_at(" Prime Minister", 0), None);
+    }
 
     #[test]
     fn capitalised_runs() {

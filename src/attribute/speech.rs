@@ -2,14 +2,36 @@
 
 use super::names::{name_at, name_before};
 use super::{usable, Attribution, Method, Referent};
-use crate::mentions::{Cue, Mention};
+use crate::mentions::{Cue, Mention, MentionKind, Pronoun};
 use crate::model::Span;
 use crate::quotes::Quote;
+use crate::rules::source::HolderRule;
 use crate::rules::Meaning;
 use crate::segment::Segmented;
 
 /// How far after a quote a speech verb still attributes it (`…,” Zelensky told the publication`).
 const VERB_AFTER_WINDOW: usize = 10;
+
+/// Words that open a subordinate clause at the start of a sentence.
+const SUBORDINATORS: [&str; 11] = [
+    "before ",
+    "after ",
+    "while ",
+    "although ",
+    "though ",
+    "when ",
+    "once ",
+    "if ",
+    "unless ",
+    "because ",
+    "since ",
+];
+
+/// Words that may stand between a subject and its verb (`Trump has also said`).
+const AUXILIARIES: [&str; 22] = [
+    "also", "later", "then", "again", "has", "had", "have", "is", "was", "were", "are", "will",
+    "would", "now", "still", "too", "once", "earlier", "further", "already", "even", "has been",
+];
 
 /// Everything the attribution rules look at.
 pub(super) struct Context<'a> {
@@ -37,6 +59,7 @@ impl Context<'_> {
             .filter(|c| {
                 c.meaning == Meaning::Speech || (cognition_too && c.meaning == Meaning::Cognition)
             })
+            .filter(|c| !self.inside_stance_phrase(c.span))
             .copied()
             .collect()
     }
@@ -66,10 +89,37 @@ impl Context<'_> {
     }
 
     /// The clause around `at`: from the last `;` (or sentence start) to the sentence end.
+    /// A leading subordinate clause (`Before Trump takes office, …`) is not part of
+    /// the main clause, so its mentions are not the main verb's subject.
     fn clause_start(&self, sentence: Span, at: usize) -> usize {
-        self.seg.text[sentence.start..at]
-            .rfind(';')
-            .map_or(sentence.start, |p| sentence.start + p + 1)
+        let before = &self.seg.text[sentence.start..at];
+        if let Some(p) = before.rfind(';') {
+            return sentence.start + p + 1;
+        }
+        let lower = before.to_ascii_lowercase();
+        let subordinate = SUBORDINATORS.iter().any(|s| lower.starts_with(s));
+        match before.find(", ") {
+            Some(comma) if subordinate => sentence.start + comma + 1,
+            _ => sentence.start,
+        }
+    }
+
+    /// Whether `span` lies inside a judgement cue or topic phrase (`expect` in
+    /// `cannot expect`, `NATO` in `NATO membership`). A verb cue such as
+    /// `called on` stays a speech act.
+    fn inside_stance_phrase(&self, span: Span) -> bool {
+        self.cues.iter().any(|c| {
+            c.span != span
+                && c.span.contains(span)
+                && matches!(
+                    c.meaning,
+                    Meaning::StanceCue {
+                        holder: HolderRule::Speaker,
+                        ..
+                    } | Meaning::Topic { .. }
+                        | Meaning::TopicStance { .. }
+                )
+        })
     }
 
     /// The subject of a verb at `verb`: after `who`/`which` the noun before it,
@@ -85,6 +135,25 @@ impl Context<'_> {
                 .copied();
         }
         let candidates = self.mentions_in(Span::new(start, verb.start));
+        // `she said`, `Trump later said`: a mention right before the verb is its subject.
+        if let Some(&last) = candidates.last() {
+            let gap = &self.seg.text[self.mentions[last].span.end..verb.start];
+            let adverbs_only = gap.split_whitespace().count() <= 2
+                && gap.split_whitespace().all(|w| {
+                    w.ends_with("ly") || AUXILIARIES.contains(&w.to_ascii_lowercase().as_str())
+                });
+            if verb.end > verb.start
+                && adverbs_only
+                && !gap.contains([',', '"', '('])
+                && !self.mentions[last].after_preposition
+            {
+                return Some(last);
+            }
+        }
+        let candidates: Vec<usize> = candidates
+            .into_iter()
+            .filter(|&m| !matches!(self.mentions[m].kind, MentionKind::Pronoun(Pronoun::It)))
+            .collect();
         candidates
             .iter()
             .find(|&&m| !self.mentions[m].after_preposition && !self.mentions[m].possessive)
@@ -205,7 +274,7 @@ impl Context<'_> {
                     return Some(self.found(subject, cue, Method::VerbAfter));
                 }
             }
-            if let Some(after) = self.mention_after(verb.span.end, 3, sentence) {
+            if let Some(after) = self.mention_after(verb.span.end, 2, sentence) {
                 return Some(self.found(after, cue, Method::VerbAfter));
             }
             let named = name_at(&self.seg.text, verb.span.end).or_else(|| {
@@ -224,6 +293,18 @@ impl Context<'_> {
         None
     }
 
+    /// The speaker a speech verb names: `said Rutte` (inverted, after a comma or
+    /// quote) or its subject.
+    fn speaker_of_verb(&self, sentence: Span, verb: Span) -> Option<usize> {
+        let before = self.seg.text[sentence.start..verb.start].trim_end();
+        if before.ends_with([',', '"']) {
+            if let Some(after) = self.mention_after(verb.end, 1, sentence) {
+                return Some(after);
+            }
+        }
+        self.subject_of(sentence, verb)
+    }
+
     /// `Rutte said: “…”`, `Trump said the call was “productive”`, `according to Trump, who added that … “…”`.
     fn verb_before(&self, pre: Span, sentence: Span) -> Option<Attribution> {
         let verb = *self.speech_verbs(pre, false).last()?;
@@ -231,6 +312,19 @@ impl Context<'_> {
         if self.is_according_to(&verb) {
             let after = self.mention_after(verb.span.end, 1, sentence)?;
             return Some(self.found(after, cue, Method::AccordingTo));
+        }
+        // `…,” he said, adding that Trump was “not in a rush”`: the participle
+        // shares the subject of the verb before it.
+        let participle = self.seg.slice(verb.span).ends_with("ing")
+            && self.seg.text[..verb.span.start].trim_end().ends_with(',');
+        if participle {
+            let earlier = self
+                .speech_verbs(Span::new(sentence.start, verb.span.start), false)
+                .last()
+                .copied();
+            if let Some(speaker) = earlier.and_then(|v| self.speaker_of_verb(sentence, v.span)) {
+                return Some(self.found(speaker, cue, Method::VerbBefore));
+            }
         }
         if let Some(subject) = self.subject_of(sentence, verb.span) {
             return Some(self.found(subject, cue, Method::VerbBefore));
@@ -262,9 +356,13 @@ impl Context<'_> {
                     }
                     let inverted = self.seg.text[s.start..verb.span.start]
                         .trim_end()
-                        .ends_with(',');
+                        .ends_with(',')
+                        && !self.seg.slice(verb.span).ends_with("ing");
                     if inverted {
-                        if let Some(after) = self.mention_after(verb.span.end, 3, s) {
+                        if let Some(after) = self
+                            .mention_after(verb.span.end, 1, s)
+                            .filter(|&m| !self.inside_stance_phrase(self.mentions[m].span))
+                        {
                             return Some(self.found(after, verb.span, Method::VerbAfter));
                         }
                     }

@@ -3,6 +3,7 @@
 mod analysis;
 mod diff;
 mod eval;
+mod explain;
 mod extract;
 mod rules;
 mod snapshot;
@@ -64,5 +65,6 @@ pub fn run(command: Command) -> Result<ExitCode, CommandError> {
         Command::Rules(args) => rules::run(args),
         Command::Snapshot(args) => snapshot::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Explain(args) => explain::run(args),
     }
 }

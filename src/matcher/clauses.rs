@@ -14,7 +14,26 @@ pub struct Clause {
 }
 
 /// Words that start a new clause.
-const CLAUSE_OPENERS: [&str; 5] = [" but ", " while ", " whereas ", " however,", " although "];
+const CLAUSE_OPENERS: [&str; 7] = [
+    " but ",
+    " while ",
+    " whereas ",
+    " however,",
+    " although ",
+    ", so ",
+    " so that ",
+];
+
+/// Words that open a subordinate clause at the start of a sentence; it ends at the first comma.
+const SUBORDINATORS: [&str; 7] = [
+    "while ",
+    "although ",
+    "though ",
+    "whereas ",
+    "when ",
+    "as ",
+    "once ",
+];
 
 /// Splits a sentence at `;`, contrastive conjunctions and the end of a
 /// conditional clause (`If X, Y`: X and Y are separate clauses).
@@ -25,8 +44,10 @@ pub fn split_clauses(text: &str, sentence: Span, cues: &[Cue]) -> Vec<Clause> {
     for opener in CLAUSE_OPENERS {
         cuts.extend(lower.match_indices(opener).map(|(at, _)| at + 1));
     }
-    if lower.starts_with("but ") || lower.starts_with("while ") || lower.starts_with("however") {
-        cuts.push(0);
+    if SUBORDINATORS.iter().any(|s| lower.starts_with(s)) {
+        if let Some(comma) = body.find(", ") {
+            cuts.push(comma + 1);
+        }
     }
     let conditionals: Vec<usize> = cues
         .iter()

@@ -135,6 +135,9 @@ pub struct Lexicon {
     /// Titles that may precede a name (`President`, `Foreign Minister`).
     #[serde(default)]
     pub titles: Vec<Phrase>,
+    /// Words that point back at the topic of the previous sentence (`it`, `this decision`).
+    #[serde(default)]
+    pub topic_anaphora: Vec<Phrase>,
     /// Spelling variants treated as the same word everywhere (`defence`/`defense`).
     #[serde(default)]
     pub spellings: Vec<Vec<String>>,
@@ -161,6 +164,10 @@ pub struct CueGroup {
     /// Who holds it.
     #[serde(default = "default_holder")]
     pub holder: HolderRule,
+    /// When set, the topic must follow the cue within this many words (`must`
+    /// only supports what it governs: "Europe must provide …").
+    #[serde(default)]
+    pub reach: Option<u8>,
     /// The phrases.
     pub phrases: Vec<Phrase>,
     /// Sentences this group must and must not match.
