@@ -50,8 +50,9 @@ pub fn compare(name: &str, accepted: &str, current: &str) -> Option<SnapshotDiff
 
 /// A unified diff of two snapshot texts. Lines are compared a YAML item at a
 /// time (a top-level key, or one quote or observation with all its lines), so
-/// a removed observation shows as exactly its own lines and a changed one as
-/// its old lines, then its new ones.
+/// a removed observation shows as exactly its own lines; an item that keeps
+/// its first line (the same actor, the same quote) but changes shows only
+/// the lines that changed, such as `stance: support` becoming `stance: oppose`.
 pub fn line_diff(name: &str, old: &str, new: &str) -> String {
     let old_lines: Vec<&str> = old.lines().collect();
     let new_lines: Vec<&str> = new.lines().collect();
@@ -61,36 +62,71 @@ pub fn line_diff(name: &str, old: &str, new: &str) -> String {
     let mut line_ops = Vec::new();
     for op in item_ops {
         let (tag, old_range, new_range) = op.as_tag_tuple();
-        let old_range = old_items.lines(old_range);
-        let new_range = new_items.lines(new_range);
-        if tag == DiffTag::Equal {
-            line_ops.push(DiffOp::Equal {
-                old_index: old_range.start,
-                new_index: new_range.start,
-                len: old_range.len(),
-            });
+        if tag == DiffTag::Replace && old_range.len() == new_range.len() {
+            for (o, n) in old_range.zip(new_range) {
+                let (old_item, new_item) = (old_items.lines(o..o + 1), new_items.lines(n..n + 1));
+                if old_lines[old_item.start] == new_lines[new_item.start] {
+                    // The same quote or observation (same first line) with
+                    // other values: show only the lines that changed.
+                    let inner = capture_diff_slices(
+                        Algorithm::Myers,
+                        &old_lines[old_item.clone()],
+                        &new_lines[new_item.clone()],
+                    );
+                    for op in inner {
+                        let (tag, a, b) = op.as_tag_tuple();
+                        let a = a.start + old_item.start..a.end + old_item.start;
+                        let b = b.start + new_item.start..b.end + new_item.start;
+                        push_lines(&mut line_ops, tag, a, b);
+                    }
+                } else {
+                    push_lines(&mut line_ops, DiffTag::Replace, old_item, new_item);
+                }
+            }
             continue;
         }
-        if !old_range.is_empty() {
-            line_ops.push(DiffOp::Delete {
-                old_index: old_range.start,
-                old_len: old_range.len(),
-                new_index: new_range.start,
-            });
-        }
-        if !new_range.is_empty() {
-            line_ops.push(DiffOp::Insert {
-                old_index: old_range.end,
-                new_index: new_range.start,
-                new_len: new_range.len(),
-            });
-        }
+        let old_range = old_items.lines(old_range);
+        let new_range = new_items.lines(new_range);
+        push_lines(&mut line_ops, tag, old_range, new_range);
     }
     let mut out = format!("--- {name} (accepted)\n+++ {name} (current)\n");
     for hunk in group_diff_ops(line_ops, CONTEXT_LINES) {
         write_hunk(&mut out, &hunk, &old_lines, &new_lines);
     }
     out
+}
+
+/// Adds line operations for `old` lines becoming `new` lines: equal, or
+/// deleted and then inserted.
+fn push_lines(ops: &mut Vec<DiffOp>, tag: DiffTag, old: Range<usize>, new: Range<usize>) {
+    if tag == DiffTag::Equal {
+        // One run of equal lines, however many items it spans, so that a
+        // hunk shows exactly CONTEXT_LINES of it.
+        if let Some(DiffOp::Equal { len, .. }) = ops.last_mut() {
+            *len += old.len();
+        } else {
+            ops.push(DiffOp::Equal {
+                old_index: old.start,
+                new_index: new.start,
+                len: old.len(),
+            });
+        }
+        return;
+    }
+    if !old.is_empty() {
+        ops.push(DiffOp::Delete {
+            old_index: old.start,
+            old_len: old.len(),
+            new_index: new.start,
+        });
+    }
+    if !new.is_empty() {
+        ops.push(DiffOp::Insert {
+            old_index: old.end,
+            new_index: new.start,
+            new_len: new.len(),
+        });
+    }
 }
 
 /// The lines of a text grouped into YAML items: each starts at a line that
@@ -215,6 +251,26 @@ observations:
          - actor: rutte
            topic: peace-talks-now
            stance: oppose
+        ");
+    }
+
+    #[test]
+    fn changed_stance_shows_only_the_changed_line() {
+        let current = ACCEPTED.replacen("stance: oppose", "stance: support", 1);
+        let diff = compare("a.snap", ACCEPTED, &current).unwrap();
+        assert_eq!(diff.changes.unwrap().changed.len(), 1);
+        insta::assert_snapshot!(diff.lines, @r"
+        --- a.snap (accepted)
+        +++ a.snap (current)
+        @@ -6,7 +6,7 @@
+         observations:
+         - actor: rutte
+           topic: peace-talks-now
+        -  stance: oppose
+        +  stance: support
+           quoted: false
+           rule: r1
+           evidence: First sentence.
         ");
     }
 
