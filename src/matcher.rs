@@ -119,6 +119,9 @@ pub fn trace_stances(input: &MatchInput<'_>, rules: &CompiledRules) -> Vec<Sente
             continue;
         }
         for clause in split_clauses(&input.seg.text, sentence.span, &input.found.cues) {
+            if clause.question {
+                continue;
+            }
             let mut cues: Vec<Cue> = input
                 .found
                 .cues
@@ -127,7 +130,7 @@ pub fn trace_stances(input: &MatchInput<'_>, rules: &CompiledRules) -> Vec<Sente
                 .copied()
                 .collect();
             if let Some(topic) = antecedent {
-                resolve_topic_anaphor(&mut cues, topic, &input.seg.text);
+                resolve_topic_anaphor(&mut cues, topic, &input.seg.text, input.quotes);
             }
             let earlier = time::earlier_in(&cues, input.seg, input.article.date);
             for reading in readings(&cues, &clause, input, rules) {
@@ -164,10 +167,61 @@ pub fn trace_stances(input: &MatchInput<'_>, rules: &CompiledRules) -> Vec<Sente
                     });
                 }
             }
+            let echoes = echo_observations(&cues, &clause, index, &traces, input, rules);
+            trace.observations.extend(echoes);
         }
         traces.push(trace);
     }
     traces
+}
+
+/// How many sentences back an echo (`reiterate this message`) looks for the stance it takes up.
+const ECHO_WINDOW: usize = 2;
+
+/// "His foreign minister intends to reiterate this message": the clause's
+/// subject takes up the stances reported in the previous sentences.
+fn echo_observations(
+    cues: &[Cue],
+    clause: &Clause,
+    index: usize,
+    traces: &[SentenceTrace],
+    input: &MatchInput<'_>,
+    rules: &CompiledRules,
+) -> Vec<Observation> {
+    let Some(echo) = cues.iter().find(|c| c.meaning == Meaning::Echo) else {
+        return Vec::new();
+    };
+    let Some(holders) = clause_subject(echo.span, clause, input) else {
+        return Vec::new();
+    };
+    let sentence = input.seg.original_span(input.seg.sentences[index].span);
+    let rule =
+        rules.rule_ids[crate::rules::compile::ANAPHORA_RULE].replace("topic-anaphora", "echo");
+    let earlier = &traces[index.saturating_sub(ECHO_WINDOW)..index];
+    let mut echoed = Vec::new();
+    for source in earlier
+        .iter()
+        .rev()
+        .flat_map(|t| &t.observations)
+        .filter(|o| o.held.is_none())
+    {
+        for &actor in &holders {
+            let actor = rules.actors[actor].id.clone();
+            if actor == source.actor {
+                continue;
+            }
+            echoed.push(Observation {
+                actor,
+                evidence: input.article.text[sentence.start..sentence.end].to_string(),
+                start: sentence.start,
+                end: sentence.end,
+                quoted: false,
+                rule: format!("{rule} ({})", source.rule),
+                ..source.clone()
+            });
+        }
+    }
+    echoed
 }
 
 /// The topics a sentence names with topic phrases or idioms.
@@ -204,7 +258,7 @@ const ANAPHOR_REACH: usize = 4;
 /// In a clause with a stance cue but no topic phrase, an anaphor near the cue
 /// stands for the previous sentence's topic: "It … is rejected by Scholz and
 /// Orban", "reluctant to take this decision".
-fn resolve_topic_anaphor(cues: &mut Vec<Cue>, topic: usize, text: &str) {
+fn resolve_topic_anaphor(cues: &mut Vec<Cue>, topic: usize, text: &str, quotes: &[Quote]) {
     let names_topic = cues.iter().any(|c| {
         matches!(
             c.meaning,
@@ -234,7 +288,9 @@ fn resolve_topic_anaphor(cues: &mut Vec<Cue>, topic: usize, text: &str) {
     };
     let resolved: Vec<Cue> = cues
         .iter()
+        // Inside a quote, "this" is the speaker's own discourse, not the narrator's topic.
         .filter(|c| c.meaning == Meaning::Anaphor && near_cue(c))
+        .filter(|c| !quotes.iter().any(|q| q.outer.overlaps(c.span)))
         .map(|c| Cue {
             meaning: Meaning::Topic {
                 topic,
@@ -356,7 +412,9 @@ fn readings(
                         }
                         _ => true,
                     };
-                    within_reach && !(verb_cue && anchor.span.end <= c.span.start && !passive)
+                    let object =
+                        !verb_cue || passive || verb_objects(c, cues, text).contains(&anchor.span);
+                    within_reach && object
                 })
                 .collect();
             if partners.is_empty() {
@@ -417,6 +475,45 @@ fn readings(
         }
     }
     out
+}
+
+/// The topic phrases a verb cue governs: the first one after it, and those
+/// coordinated with it ("calls for weapons and air defence"), but not a
+/// topic further on ("will not accept troops under any peace deal").
+fn verb_objects(verb: &Cue, cues: &[Cue], text: &str) -> Vec<Span> {
+    let mut after: Vec<Span> = cues
+        .iter()
+        .filter(|c| {
+            matches!(
+                c.meaning,
+                Meaning::Topic { .. } | Meaning::TopicStance { .. }
+            )
+        })
+        .filter(|c| c.span.start >= verb.span.end)
+        .map(|c| c.span)
+        .collect();
+    after.sort();
+    after.dedup();
+    let mut objects: Vec<Span> = Vec::new();
+    for span in after {
+        match objects.last() {
+            None => objects.push(span),
+            // Overlapping phrases of one stretch of text are the same object.
+            Some(last) if span.start < last.end => objects.push(span),
+            Some(last) => {
+                let between = &text[last.end..span.start];
+                let coordinated = between.split_whitespace().count() <= 3
+                    && (between.contains(" and ")
+                        || between.contains(" or ")
+                        || between.trim() == ",");
+                if !coordinated {
+                    break;
+                }
+                objects.push(span);
+            }
+        }
+    }
+    objects
 }
 
 /// For each negator (or hedge) in the clause, the span of the stance-family cue

@@ -142,8 +142,10 @@ pub fn find_mentions(
         mention.after_preposition = word_before(&seg.text, mention.span.start)
             .is_some_and(|w| PREPOSITIONS.contains(&w.to_ascii_lowercase().as_str()))
             && !led_by(&seg.text, mention.span.start);
+        let word = seg.slice(mention.span).to_ascii_lowercase();
         mention.possessive = seg.text[mention.span.end..].starts_with("'s ")
-            || seg.text[mention.span.end..].starts_with("' ");
+            || seg.text[mention.span.end..].starts_with("' ")
+            || matches!(word.as_str(), "his" | "its" | "their");
     }
     let mut cues = filter_cues(rules, cue_hits);
     // A word inside a name is not a verb: "States" in "United States".

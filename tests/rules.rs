@@ -46,3 +46,37 @@ fn pack_uses_exactly_the_ontology_ids() {
     );
     assert_eq!(topics, ontology.topics.keys().cloned().collect::<Vec<_>>());
 }
+
+/// Rules capture how stances are said, not whole sentences: no phrase is longer than six words.
+#[test]
+fn no_rule_phrase_is_longer_than_six_words() {
+    let set = read_rules(&Path::new(env!("CARGO_MANIFEST_DIR")).join("rules")).unwrap();
+    let mut phrases: Vec<&str> = set
+        .lexicon
+        .1
+        .stance_cues
+        .iter()
+        .flat_map(|g| &g.phrases)
+        .map(|p| p.0.as_str())
+        .collect();
+    for (_, topic) in &set.topics {
+        phrases.extend(topic.cues.phrases.iter().map(|p| p.0.as_str()));
+        phrases.extend(
+            topic
+                .rules
+                .iter()
+                .flat_map(|r| &r.phrases)
+                .map(|p| p.0.as_str()),
+        );
+    }
+    let long: Vec<&str> = phrases
+        .into_iter()
+        .filter(|p| {
+            p.split_whitespace()
+                .filter(|w| *w != "…" && *w != "...")
+                .count()
+                > 6
+        })
+        .collect();
+    assert!(long.is_empty(), "phrases longer than six words: {long:?}");
+}
