@@ -48,46 +48,53 @@ pub fn compare(name: &str, accepted: &str, current: &str) -> Option<SnapshotDiff
     })
 }
 
-/// A unified diff of two snapshot texts. Lines are compared a YAML item at a
-/// time (a top-level key, or one quote or observation with all its lines), so
-/// a removed observation shows as exactly its own lines; an item that keeps
-/// its first line (the same actor, the same quote) but changes shows only
-/// the lines that changed, such as `stance: support` becoming `stance: oppose`.
+/// A unified diff of two snapshot texts, compared a YAML item at a time (a
+/// top-level key, or one quote or observation with all its lines), so a
+/// removed observation shows as exactly its own lines. Where items differ,
+/// those that keep their identity (the same first two lines: the same actor
+/// and topic, the same quote) show only the lines that changed, such as
+/// `stance: support` becoming `stance: oppose`.
 pub fn line_diff(name: &str, old: &str, new: &str) -> String {
     let old_lines: Vec<&str> = old.lines().collect();
     let new_lines: Vec<&str> = new.lines().collect();
     let old_items = yaml_items(&old_lines);
     let new_items = yaml_items(&new_lines);
-    let item_ops = capture_diff_slices(Algorithm::Myers, &old_items.texts, &new_items.texts);
     let mut line_ops = Vec::new();
-    for op in item_ops {
+    for op in capture_diff_slices(Algorithm::Myers, &old_items.texts, &new_items.texts) {
         let (tag, old_range, new_range) = op.as_tag_tuple();
-        if tag == DiffTag::Replace && old_range.len() == new_range.len() {
-            for (o, n) in old_range.zip(new_range) {
-                let (old_item, new_item) = (old_items.lines(o..o + 1), new_items.lines(n..n + 1));
-                if old_lines[old_item.start] == new_lines[new_item.start] {
-                    // The same quote or observation (same first line) with
-                    // other values: show only the lines that changed.
-                    let inner = capture_diff_slices(
-                        Algorithm::Myers,
-                        &old_lines[old_item.clone()],
-                        &new_lines[new_item.clone()],
-                    );
-                    for op in inner {
-                        let (tag, a, b) = op.as_tag_tuple();
-                        let a = a.start + old_item.start..a.end + old_item.start;
-                        let b = b.start + new_item.start..b.end + new_item.start;
-                        push_lines(&mut line_ops, tag, a, b);
-                    }
-                } else {
-                    push_lines(&mut line_ops, DiffTag::Replace, old_item, new_item);
-                }
-            }
+        if tag == DiffTag::Equal {
+            let (a, b) = (old_items.lines(old_range), new_items.lines(new_range));
+            push_lines(&mut line_ops, DiffTag::Equal, a, b);
             continue;
         }
-        let old_range = old_items.lines(old_range);
-        let new_range = new_items.lines(new_range);
-        push_lines(&mut line_ops, tag, old_range, new_range);
+        let keys = capture_diff_slices(
+            Algorithm::Myers,
+            &old_items.keys[old_range.clone()],
+            &new_items.keys[new_range.clone()],
+        );
+        for key_op in keys {
+            let (tag, a, b) = key_op.as_tag_tuple();
+            let a = a.start + old_range.start..a.end + old_range.start;
+            let b = b.start + new_range.start..b.end + new_range.start;
+            if tag != DiffTag::Equal {
+                push_lines(&mut line_ops, tag, old_items.lines(a), new_items.lines(b));
+                continue;
+            }
+            for (o, n) in a.zip(b) {
+                let (old_item, new_item) = (old_items.lines(o..o + 1), new_items.lines(n..n + 1));
+                let inner = capture_diff_slices(
+                    Algorithm::Myers,
+                    &old_lines[old_item.clone()],
+                    &new_lines[new_item.clone()],
+                );
+                for op in inner {
+                    let (tag, a, b) = op.as_tag_tuple();
+                    let a = a.start + old_item.start..a.end + old_item.start;
+                    let b = b.start + new_item.start..b.end + new_item.start;
+                    push_lines(&mut line_ops, tag, a, b);
+                }
+            }
+        }
     }
     let mut out = format!("--- {name} (accepted)\n+++ {name} (current)\n");
     for hunk in group_diff_ops(line_ops, CONTEXT_LINES) {
@@ -134,6 +141,8 @@ fn push_lines(ops: &mut Vec<DiffOp>, tag: DiffTag, old: Range<usize>, new: Range
 struct Items {
     /// Each item's lines joined, for comparing.
     texts: Vec<String>,
+    /// Each item's first two lines, which say which quote or observation it is.
+    keys: Vec<String>,
     /// Each item's first line, and one past the last line at the end.
     starts: Vec<usize>,
 }
@@ -154,7 +163,15 @@ fn yaml_items(lines: &[&str]) -> Items {
         .windows(2)
         .map(|w| lines[w[0]..w[1]].join("\n"))
         .collect();
-    Items { texts, starts }
+    let keys = starts
+        .windows(2)
+        .map(|w| lines[w[0]..w[1].min(w[0] + 2)].join("\n"))
+        .collect();
+    Items {
+        texts,
+        keys,
+        starts,
+    }
 }
 
 /// Writes one hunk: its `@@ -a,b +c,d @@` header, then its lines.
@@ -271,6 +288,44 @@ observations:
            quoted: false
            rule: r1
            evidence: First sentence.
+        ");
+    }
+
+    #[test]
+    fn removed_observation_beside_a_changed_one_keeps_them_apart() {
+        let current = ACCEPTED
+            .replacen(
+                "  rule: r1\n  evidence: First",
+                "  rule: r2\n  evidence: First",
+                1,
+            )
+            .replace(
+                "- actor: rutte
+  topic: peace-talks-now
+  stance: oppose
+  quoted: false
+  rule: r1
+  evidence: Second sentence.
+",
+                "",
+            );
+        let diff = compare("a.snap", ACCEPTED, &current).unwrap();
+        insta::assert_snapshot!(diff.lines, @r"
+        --- a.snap (accepted)
+        +++ a.snap (current)
+        @@ -8,11 +8,5 @@
+           topic: peace-talks-now
+           stance: oppose
+           quoted: false
+        -  rule: r1
+        +  rule: r2
+           evidence: First sentence.
+        -- actor: rutte
+        -  topic: peace-talks-now
+        -  stance: oppose
+        -  quoted: false
+        -  rule: r1
+        -  evidence: Second sentence.
         ");
     }
 
