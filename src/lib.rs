@@ -38,6 +38,7 @@
 //! ```
 
 pub mod attribute;
+pub mod changes;
 pub mod cli;
 pub mod eval;
 pub mod explain;
@@ -51,7 +52,9 @@ pub mod output;
 pub mod pipeline;
 pub mod quotes;
 pub mod report;
+pub mod revision;
 pub mod rules;
 pub mod segment;
+pub mod snapshot;
 pub mod synth;
 pub mod yaml;
