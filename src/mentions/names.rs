@@ -434,7 +434,8 @@ mod unknown_tests {
 
     #[test]
     fn finds_people_and_bodies_the_pack_does_not_know() {
-        let cases: [(&str, &str, &[(&str, bool)]); 5] = [
+        type Case<'a> = (&'a str, &'a str, &'a [(&'a str, bool)]);
+        let cases: [Case; 5] = [
             (
                 "person",
                 "The talks, said Emmanuel Macron, went well.",
