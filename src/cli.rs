@@ -46,6 +46,13 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Make synthetic corpora and rule packs for benchmarks.
     Generate(GenerateArgs),
+    /// Time `extract --format jsonl` over a corpus for several rule packs and core counts.
+    ///
+    /// Each configuration runs in a child process, pinned to that many cores
+    /// with as many worker threads, and reports the rule-pack compile time,
+    /// the time to read, analyse and serialise the whole corpus (output goes
+    /// to /dev/null), and the process's peak memory. Prints a Markdown table.
+    Bench(BenchArgs),
 }
 
 /// `stancetrack explain`.
@@ -238,6 +245,33 @@ pub struct DiffArgs {
     /// Exit with 1 when anything changed (to guard a pull request).
     #[arg(long)]
     pub check: bool,
+}
+
+/// `stancetrack bench`.
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// Article folders (walked recursively), `.txt`/`.md` files, or `.jsonl` files.
+    #[arg(required = true, value_name = "CORPUS")]
+    pub corpus: Vec<PathBuf>,
+    /// A rule pack folder to time; repeat for several (`--rules rules --rules big`).
+    #[arg(long, default_value = "rules", value_name = "DIR")]
+    pub rules: Vec<PathBuf>,
+    /// Core counts to run on, comma-separated [default: 1 and all cores].
+    #[arg(long, value_delimiter = ',', value_name = "N,...")]
+    pub cores: Vec<usize>,
+    /// Timed runs per configuration; the table shows the median run.
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..))]
+    pub runs: u32,
+    /// Skip articles larger than this many bytes.
+    #[arg(long, default_value_t = 20 * 1024 * 1024, value_name = "BYTES")]
+    pub max_article_bytes: usize,
+    /// Print no progress on stderr.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Run one configuration (one pack, `--cores N`) in this process and print
+    /// its measurements as one JSON line (what the parent process reads).
+    #[arg(long, hide = true)]
+    pub child: bool,
 }
 
 /// `stancetrack generate`.

@@ -190,3 +190,25 @@ fn generate_corpus_needs_a_destination() {
     let output = stancetrack(&["generate", "corpus", "--size", "1MB"]);
     assert_eq!(output.status.code(), Some(2));
 }
+
+#[test]
+fn bench_prints_a_markdown_row_per_pack_and_core_count() {
+    let output = stancetrack(&[
+        "bench",
+        "--quiet",
+        "--runs",
+        "1",
+        "--cores",
+        "1",
+        "tests/corpus/seeds",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let table = stdout(&output);
+    assert!(table.contains("| rule pack | phrases |"), "{table}");
+    let row = table
+        .lines()
+        .find(|l| l.starts_with("| rules |"))
+        .unwrap_or_else(|| panic!("no row for the bundled pack:\n{table}"));
+    assert_eq!(row.split('|').count(), 13, "{row}");
+    assert!(table.contains("(5 articles,"), "{table}");
+}

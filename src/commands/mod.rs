@@ -1,6 +1,7 @@
 //! Each subcommand: read inputs through the library, write outputs, return the exit code.
 
 mod analysis;
+mod bench;
 mod diff;
 mod eval;
 mod explain;
@@ -68,5 +69,6 @@ pub fn run(command: Command) -> Result<ExitCode, CommandError> {
         Command::Diff(args) => diff::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Generate(args) => generate::run(args),
+        Command::Bench(args) => bench::run(args),
     }
 }
