@@ -1,6 +1,6 @@
 //! Folded text + compiled rules -> who is mentioned where, and every cue phrase.
 //!
-//! One automaton pass finds names, roles, descriptors and cue phrases. Names
+//! One pass over the text finds names, roles, descriptors and cue phrases. Names
 //! and titles that stand side by side form one mention ("US President Donald
 //! Trump"), whose most specific part decides who it is: a personal name beats
 //! an office, an office beats a description. Offices resolve by the article's

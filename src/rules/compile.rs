@@ -1,15 +1,16 @@
-//! `RuleSet` -> `CompiledRules`: every phrase of the pack in one automaton.
+//! `RuleSet` -> `CompiledRules`: every phrase of the pack in one trie.
 //!
 //! Each phrase expands (inflections, alternatives, optional words) into
 //! literal strings; a phrase with gaps becomes one literal set per segment.
-//! One overlapping, case-insensitive Aho-Corasick search per article finds
-//! them all; word boundaries and gaps are checked afterwards.
+//! One case-insensitive pass per article finds every literal standing as
+//! whole words, walking the trie from each word start ([`super::scan`]);
+//! gaps are checked afterwards.
 
 use super::pack::{RuleError, RuleSet};
-use super::phrase::{self, MAX_GAP_WORDS};
+use super::phrase;
+use super::scan::PhraseIndex;
 use super::source::{ActorKind, Gender, HolderRule, Phrase};
 use crate::model::{ActorId, Span, Stance, TopicId};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -85,7 +86,7 @@ pub enum Meaning {
 /// The rule id index of topic anaphora readings (`it is rejected by …`).
 pub const ANAPHORA_RULE: usize = 0;
 
-/// What the automaton found: a phrase at a span of the folded text.
+/// What the scan found: a phrase at a span of the folded text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
     /// Span in the folded text.
@@ -166,9 +167,8 @@ pub struct TopicInfo {
 /// The rule pack ready to run: immutable, shared by every article.
 #[derive(Debug, Clone)]
 pub struct CompiledRules {
-    automaton: AhoCorasick,
-    /// For each literal: (phrase index, segment index).
-    literal_uses: Vec<Vec<(u32, u8)>>,
+    /// Every literal, and the phrases it stands for.
+    index: PhraseIndex,
     /// Every phrase.
     pub phrases: Vec<CompiledPhrase>,
     /// Every actor.
@@ -340,18 +340,6 @@ impl CompiledRules {
         if !builder.errors.is_empty() {
             return Err(builder.errors);
         }
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(&builder.literals)
-            .map_err(|err| {
-                vec![RuleError {
-                    file: lexicon_file.clone(),
-                    line: None,
-                    column: None,
-                    message: format!("cannot build the phrase automaton: {err}"),
-                }]
-            })?;
         let actor_index = actors
             .iter()
             .enumerate()
@@ -362,9 +350,10 @@ impl CompiledRules {
             .enumerate()
             .map(|(i, t)| (t.id.clone(), i))
             .collect();
+        let segment_counts: Vec<usize> = builder.phrases.iter().map(|p| p.segments).collect();
+        let index = PhraseIndex::new(&builder.literals, &builder.literal_uses, &segment_counts);
         Ok(CompiledRules {
-            automaton,
-            literal_uses: builder.literal_uses,
+            index,
             phrases: builder.phrases,
             actors,
             roles,
@@ -385,94 +374,16 @@ impl CompiledRules {
         self.topic_index.get(id).copied()
     }
 
-    /// How many literal strings the automaton holds.
+    /// How many literal strings the phrases expand to.
     pub fn literal_count(&self) -> usize {
-        self.literal_uses.len()
+        self.index.literal_count()
     }
 
     /// Every phrase occurrence in `text` at word boundaries, gapped phrases
     /// assembled, sorted by start then longest first.
     pub fn scan(&self, text: &str) -> Vec<Hit> {
-        let bytes = text.as_bytes();
-        let mut hits = Vec::new();
-        let mut partial: Vec<(u32, u8, Span)> = Vec::new();
-        for found in self.automaton.find_overlapping_iter(text) {
-            let span = Span::new(found.start(), found.end());
-            if !at_word_boundaries(bytes, span) {
-                continue;
-            }
-            for &(phrase, segment) in &self.literal_uses[found.pattern().as_usize()] {
-                if self.phrases[phrase as usize].segments == 1 {
-                    hits.push(Hit {
-                        span,
-                        phrase,
-                        gaps: [Span::default(); MAX_GAPS],
-                    });
-                } else {
-                    partial.push((phrase, segment, span));
-                }
-            }
-        }
-        if !partial.is_empty() {
-            self.assemble_gapped(text, partial, &mut hits);
-        }
-        hits.sort_by(|a, b| {
-            (a.span.start, std::cmp::Reverse(a.span.end), a.phrase).cmp(&(
-                b.span.start,
-                std::cmp::Reverse(b.span.end),
-                b.phrase,
-            ))
-        });
-        hits.dedup();
-        hits
+        self.index.scan(text)
     }
-
-    /// Chains segment matches of gapped phrases: each next segment must start
-    /// within `MAX_GAP_WORDS` words of the previous one, in the same sentence.
-    fn assemble_gapped(&self, text: &str, mut partial: Vec<(u32, u8, Span)>, hits: &mut Vec<Hit>) {
-        partial.sort_by_key(|&(phrase, segment, span)| (phrase, segment, span.start));
-        let mut by_phrase = partial.chunk_by(|a, b| a.0 == b.0);
-        for group in &mut by_phrase {
-            let phrase = group[0].0;
-            let segments = self.phrases[phrase as usize].segments;
-            let first: Vec<Span> = group.iter().filter(|p| p.1 == 0).map(|p| p.2).collect();
-            'start: for start in first {
-                let mut end = start;
-                let mut gaps = [Span::default(); MAX_GAPS];
-                for segment in 1..segments {
-                    let next = group
-                        .iter()
-                        .filter(|p| p.1 as usize == segment && p.2.start >= end.end)
-                        .map(|p| p.2)
-                        .find(|span| gap_ok(&text[end.end..span.start]));
-                    match next {
-                        Some(span) => {
-                            gaps[segment - 1] = Span::new(end.end, span.start);
-                            end = span;
-                        }
-                        None => continue 'start,
-                    }
-                }
-                hits.push(Hit {
-                    span: Span::new(start.start, end.end),
-                    phrase,
-                    gaps,
-                });
-            }
-        }
-    }
-}
-
-/// A gap may hold a few words but no sentence or clause break.
-fn gap_ok(gap: &str) -> bool {
-    !gap.contains(['.', '!', '?', ';', '\n']) && gap.split_whitespace().count() <= MAX_GAP_WORDS
-}
-
-fn at_word_boundaries(bytes: &[u8], span: Span) -> bool {
-    let is_word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
-    let before_ok = span.start == 0 || !is_word(bytes[span.start - 1]);
-    let after_ok = span.end == bytes.len() || !is_word(bytes[span.end]);
-    before_ok && after_ok
 }
 
 /// A canonical name matches as written (no inflection): each word gets `=`.
