@@ -8,7 +8,7 @@
 
 pub mod names;
 
-use crate::model::Span;
+use crate::model::{longest_span, Span};
 use crate::quotes::Quote;
 use crate::rules::{CompiledRules, Hit, Meaning};
 use crate::segment::Segmented;
@@ -345,8 +345,27 @@ fn extend_to_determiner(text: &str, span: Span) -> Span {
     Span::new(start, span.end)
 }
 
+/// The pronoun a word is, in any case.
+fn pronoun(word: &str) -> Option<Pronoun> {
+    if !(2..=5).contains(&word.len()) {
+        return None;
+    }
+    let mut lower = [0u8; 5];
+    lower[..word.len()].copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    Some(match &lower[..word.len()] {
+        b"he" | b"him" | b"his" => Pronoun::He,
+        b"she" | b"her" => Pronoun::She,
+        b"it" | b"its" => Pronoun::It,
+        b"they" | b"them" | b"their" => Pronoun::They,
+        _ => return None,
+    })
+}
+
+/// Pronouns that are not part of a mention; `mentions` is sorted by span.
 fn find_pronouns(seg: &Segmented, mentions: &[Mention]) -> Vec<Mention> {
     let text = &seg.text;
+    let longest = longest_span(mentions, |m| m.span);
     let mut found = Vec::new();
     let mut start = None;
     for (i, c) in text
@@ -362,15 +381,12 @@ fn find_pronouns(seg: &Segmented, mentions: &[Mention]) -> Vec<Mention> {
             continue;
         }
         let word = &text[s..i];
-        let pronoun = match word.to_ascii_lowercase().as_str() {
-            "he" | "him" | "his" => Pronoun::He,
-            "she" | "her" => Pronoun::She,
-            "it" | "its" => Pronoun::It,
-            "they" | "them" | "their" => Pronoun::They,
-            _ => continue,
+        let Some(pronoun) = pronoun(word) else {
+            continue;
         };
         let span = Span::new(s, i);
-        if mentions.iter().any(|m| m.span.overlaps(span)) {
+        let near = span.reachable_from(mentions, longest, |m| m.span);
+        if near.iter().any(|m| m.span.overlaps(span)) {
             continue;
         }
         found.push(Mention {
@@ -421,8 +437,10 @@ fn filter_cues(rules: &CompiledRules, hits: Vec<Hit>) -> Vec<Cue> {
             hit: *hit,
         })
         .collect();
+    let longest = longest_span(&cues, |c| c.span);
     let swallowed = |cue: &Cue| {
-        cues.iter().any(|other| {
+        let near = cue.span.reachable_from(&cues, longest, |c| c.span);
+        near.iter().any(|other| {
             // A gapped phrase swallows only what lies in its own words, not its gaps.
             let longer = other.hit.covers(cue.span) && other.span != cue.span;
             let (mine, theirs) = (family(cue.meaning), family(other.meaning));

@@ -1,6 +1,6 @@
 //! Names of people the rule pack does not know (`Keir Smith`), read from capitalisation.
 
-use crate::model::Span;
+use crate::model::{longest_span, Span};
 
 /// Words that are capitalised but are not names.
 const NOT_NAMES: [&str; 76] = [
@@ -337,9 +337,13 @@ pub struct UnknownName {
 pub fn unknown_names(text: &str, sentences: &[Span], known: &[Span]) -> Vec<UnknownName> {
     let mut found: Vec<UnknownName> = Vec::new();
     let mut surnames: Vec<(String, String)> = Vec::new();
+    let mut known = known.to_vec();
+    known.sort_unstable();
+    let longest = longest_span(&known, |k| *k);
     for sentence in sentences {
         for (span, words) in capitalised_runs(text, *sentence) {
-            if known.iter().any(|k| k.overlaps(span)) {
+            let near = span.reachable_from(&known, longest, |k| *k);
+            if near.iter().any(|k| k.overlaps(span)) {
                 continue;
             }
             let at_sentence_start = span.start == sentence.start
@@ -391,6 +395,15 @@ fn capitalised_runs(text: &str, sentence: Span) -> Vec<(Span, Vec<&str>)> {
         let start = offset;
         offset += raw.len() + 1;
         let leading = raw.len() - raw.trim_start_matches(['"', '(']).len();
+        // Most words are not capitalised: say so before trimming them.
+        if !raw[leading..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+        {
+            flush(&mut current, &mut runs);
+            continue;
+        }
         let word = raw[leading..].trim_end_matches([',', '.', ';', ':', '"', ')', '?', '!']);
         let word = word.strip_suffix("'s").unwrap_or(word);
         let capitalised = word.chars().next().is_some_and(char::is_uppercase)
