@@ -49,24 +49,23 @@ const SUBORDINATORS: [&str; 7] = [
 pub fn split_clauses(text: &str, sentence: Span, cues: &[Cue]) -> Vec<Clause> {
     let body = &text[sentence.start..sentence.end];
     let lower = body.to_ascii_lowercase();
-    let mut cuts: Vec<usize> = lower.match_indices(';').map(|(at, _)| at + 1).collect();
-    for opener in CLAUSE_OPENERS {
-        cuts.extend(lower.match_indices(opener).map(|(at, _)| at + 1));
+    let mut cuts: Vec<usize> = occurrences(&lower, &[";"]);
+    cuts.extend(occurrences(&lower, &CLAUSE_OPENERS));
+    for cut in &mut cuts {
+        *cut += 1;
     }
     if SUBORDINATORS.iter().any(|s| lower.starts_with(s)) {
         if let Some(comma) = body.find(", ") {
             cuts.push(comma + 1);
         }
     }
-    let conditionals: Vec<usize> = cues
+    let conditionals: Vec<usize> = sentence
+        .starting_within(cues, |c| c.span)
         .iter()
         .filter(|c| c.meaning == Meaning::Conditional && sentence.contains(c.span))
         .map(|c| c.span.start - sentence.start)
         .collect();
-    let questions: Vec<usize> = QUESTION_OPENERS
-        .iter()
-        .flat_map(|opener| lower.match_indices(opener).map(|(at, _)| at))
-        .collect();
+    let questions: Vec<usize> = occurrences(&lower, &QUESTION_OPENERS);
     for &at in &questions {
         cuts.push(at);
         if let Some(comma) = body[at..].find(", ") {
@@ -93,4 +92,63 @@ pub fn split_clauses(text: &str, sentence: Span, cues: &[Cue]) -> Vec<Clause> {
             question: questions.contains(&w[0]),
         })
         .collect()
+}
+
+/// Where each of `needles` occurs in `haystack`, left to right and without
+/// overlaps, as `match_indices` finds them one needle at a time, but in a
+/// single pass (by position; which needle is not kept).
+fn occurrences(haystack: &str, needles: &[&str]) -> Vec<usize> {
+    debug_assert!(needles.len() <= 16 && needles.iter().all(|n| !n.is_empty()));
+    let bytes = haystack.as_bytes();
+    let mut starting_with = [0u16; 256];
+    for (k, needle) in needles.iter().enumerate() {
+        starting_with[needle.as_bytes()[0] as usize] |= 1 << k;
+    }
+    let mut free_from = [0usize; 16];
+    let mut found = Vec::new();
+    for (at, &b) in bytes.iter().enumerate() {
+        let mut candidates = starting_with[b as usize];
+        while candidates != 0 {
+            let k = candidates.trailing_zeros() as usize;
+            candidates &= candidates - 1;
+            if at >= free_from[k] && bytes[at..].starts_with(needles[k].as_bytes()) {
+                found.push(at);
+                free_from[k] = at + needles[k].len();
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::occurrences;
+
+    #[test]
+    fn occurrences_are_those_match_indices_finds() {
+        let cases: [(&str, &[&str]); 7] = [
+            ("a b, so c ; d", &[", so ", ";"]),
+            (" but but but ", &[" but "]),
+            ("aaaa", &["aa", "a"]),
+            ("ends with ;", &[";"]),
+            ("", &[" but "]),
+            ("short", &["longer than it"]),
+            (
+                "he asked whether, asked if and asked about",
+                &["asked whether ", "asked if ", "asked about "],
+            ),
+        ];
+        for (haystack, needles) in cases {
+            let mut expected: Vec<usize> = needles
+                .iter()
+                .flat_map(|n| haystack.match_indices(n).map(|(at, _)| at))
+                .collect();
+            expected.sort_unstable();
+            assert_eq!(
+                occurrences(haystack, needles),
+                expected,
+                "{needles:?} in {haystack:?}"
+            );
+        }
+    }
 }
