@@ -169,12 +169,14 @@ pub fn find_mentions(
     for mention in &mut mentions {
         mention.in_quote = quotes.iter().any(|q| q.outer.contains(mention.span));
         mention.after_preposition = word_before(&seg.text, mention.span.start)
-            .is_some_and(|w| PREPOSITIONS.contains(&w.to_ascii_lowercase().as_str()))
+            .is_some_and(|w| PREPOSITIONS.iter().any(|p| p.eq_ignore_ascii_case(w)))
             && !led_by(&seg.text, mention.span.start);
-        let word = seg.slice(mention.span).to_ascii_lowercase();
+        let word = seg.slice(mention.span);
         mention.possessive = seg.text[mention.span.end..].starts_with("'s ")
             || seg.text[mention.span.end..].starts_with("' ")
-            || matches!(word.as_str(), "his" | "its" | "their");
+            || ["his", "its", "their"]
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(word));
     }
     let mut cues = filter_cues(rules, cue_hits);
     // A word inside a name is not a verb: "States" in "United States".
@@ -213,7 +215,10 @@ fn word_before(text: &str, at: usize) -> Option<&str> {
     if first.contains([',', '.', ';', ':', '"', '(', ')']) {
         return None;
     }
-    if matches!(first.to_ascii_lowercase().as_str(), "the" | "a" | "an") {
+    if ["the", "a", "an"]
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(first))
+    {
         return words
             .next()
             .filter(|w| !w.contains([',', '.', ';', ':', '"']));

@@ -93,7 +93,7 @@ fn fold(text: &str) -> (String, Vec<u32>) {
         // Most bytes are ASCII that folds to itself: copy them a run at a time.
         let run = bytes[offset..]
             .iter()
-            .position(|&b| !folds_to_itself(b))
+            .position(|&b| !FOLDS_TO_ITSELF[b as usize])
             .unwrap_or(bytes.len() - offset);
         if run > 0 {
             folded.push_str(&text[offset..offset + run]);
@@ -136,9 +136,20 @@ fn fold(text: &str) -> (String, Vec<u32>) {
 }
 
 /// ASCII bytes that [`fold_char`] keeps as they are (all but white space and the backtick).
-fn folds_to_itself(b: u8) -> bool {
+const fn folds_to_itself(b: u8) -> bool {
     b.is_ascii() && !matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b'`')
 }
+
+/// [`folds_to_itself`] for every byte.
+const FOLDS_TO_ITSELF: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = folds_to_itself(b as u8);
+        b += 1;
+    }
+    table
+};
 
 /// Non-empty lines, trimmed.
 fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
@@ -193,12 +204,13 @@ fn is_boilerplate(line: &str) -> bool {
         || (bullet && line.split_whitespace().count() <= 5 && !line.ends_with(['.', '!', '?']))
 }
 
-/// Whether `text` holds `needle` (lower-case ASCII), in any ASCII case.
+/// Whether `text` holds `needle` (lower-case ASCII, not empty), in any ASCII case.
 fn contains_ignoring_ascii_case(text: &str, needle: &str) -> bool {
     let needle = needle.as_bytes();
+    let first = needle[0];
     text.as_bytes()
         .windows(needle.len())
-        .any(|window| window.eq_ignore_ascii_case(needle))
+        .any(|window| window[0] | 0x20 == first && window.eq_ignore_ascii_case(needle))
 }
 
 /// Abbreviations after which a full stop does not end a sentence.

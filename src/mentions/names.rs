@@ -394,7 +394,7 @@ fn capitalised_runs(text: &str, sentence: Span) -> Vec<(Span, Vec<&str>)> {
     for raw in body.split(' ') {
         let start = offset;
         offset += raw.len() + 1;
-        let leading = raw.len() - raw.trim_start_matches(['"', '(']).len();
+        let leading = raw.bytes().take_while(|&b| b == b'"' || b == b'(').count();
         // Most words are not capitalised: say so before trimming them.
         if !raw[leading..]
             .chars()
