@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt;
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 pub use manifest::ManifestEntry;
@@ -237,17 +237,27 @@ impl Corpus {
     }
 
     fn add_dir(&mut self, dir: &Path) -> Result<(), CorpusError> {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        // The listing says which entries are plain files or folders, so only
+        // symbolic links (and file systems that do not say) cost a stat.
+        let mut entries: Vec<(PathBuf, Option<bool>)> = std::fs::read_dir(dir)
             .map_err(|err| CorpusError {
                 path: dir.to_path_buf(),
                 message: format!("cannot list folder: {}", io_reason(&err)),
             })?
-            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter_map(|entry| {
+                let entry = entry.ok()?;
+                let is_dir = entry
+                    .file_type()
+                    .ok()
+                    .filter(|t| !t.is_symlink())
+                    .map(|t| t.is_dir());
+                Some((entry.path(), is_dir))
+            })
             .collect();
         entries.sort();
         let manifest = self.read_manifest(dir);
-        for entry in entries {
-            if entry.is_dir() {
+        for (entry, is_dir) in entries {
+            if is_dir.unwrap_or_else(|| entry.is_dir()) {
                 self.add_dir(&entry)?;
             } else if is_article_file(&entry) {
                 let name = entry.file_name().map(|n| n.to_string_lossy().into_owned());
@@ -320,17 +330,23 @@ fn read_text_file(path: &Path, manifest: Option<&ManifestEntry>, options: &LoadO
         message,
         skipped: true,
     };
-    let size = std::fs::metadata(path)
-        .map_err(|err| problem(format!("cannot read: {}", io_reason(&err))))?
-        .len();
+    let cannot_read = |err: std::io::Error| problem(format!("cannot read: {}", io_reason(&err)));
+    // One open and one fstat per file: on small files the system calls cost
+    // as much as the analysis.
+    let mut file = std::fs::File::open(path).map_err(cannot_read)?;
+    let size = file.metadata().map_err(cannot_read)?.len();
     if size as usize > options.max_article_bytes {
         return Err(problem(format!(
             "file is {size} bytes, more than the limit of {} (--max-article-bytes)",
             options.max_article_bytes
         )));
     }
-    let bytes =
-        std::fs::read(path).map_err(|err| problem(format!("cannot read: {}", io_reason(&err))))?;
+    let mut bytes = Vec::with_capacity(size as usize + 1);
+    // Through `take`, read_to_end trusts the capacity instead of asking the
+    // file its size and position again.
+    Read::take(&mut file, u64::MAX)
+        .read_to_end(&mut bytes)
+        .map_err(cannot_read)?;
     let raw = decode(&bytes).map_err(problem)?;
     let (front, body) = split_front_matter(&raw, path).map_err(problem)?;
     let id = ArticleId(
