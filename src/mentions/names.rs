@@ -355,6 +355,10 @@ pub fn unknown_names(text: &str, sentences: &[Span], known: &[Span]) -> Vec<Unkn
                 .copied()
                 .skip_while(|w| NOT_NAMES.contains(w))
                 .collect();
+            // A lone word only ever counts as the surname of a name seen before.
+            if words.len() == 1 && !surnames.iter().any(|(s, _)| s == words[0]) {
+                continue;
+            }
             let name = words.join(" ");
             if name.is_empty() || words.iter().any(|w| CALENDAR_WORDS.contains(w)) {
                 continue;
