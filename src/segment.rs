@@ -242,9 +242,7 @@ fn starts_sentence(rest: &str) -> bool {
 }
 
 fn is_abbreviation(body: &str, stop: usize) -> bool {
-    let word_start = body[..stop]
-        .rfind(|c: char| c == ' ' || c == '(' || c == '"')
-        .map_or(0, |p| p + 1);
+    let word_start = body[..stop].rfind([' ', '(', '"']).map_or(0, |p| p + 1);
     let word = &body[word_start..stop];
     let single_initial = word.len() == 1 && word.chars().all(|c| c.is_uppercase());
     let dotted = word.contains('.') && word.len() <= 5;
