@@ -5,6 +5,7 @@ pub mod cli;
 pub mod eval;
 pub mod explain;
 pub mod extraction;
+pub mod graph;
 pub mod load;
 pub mod matcher;
 pub mod mentions;
