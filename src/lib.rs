@@ -2,8 +2,10 @@
 
 pub mod attribute;
 pub mod cli;
+pub mod escape;
 pub mod eval;
 pub mod explain;
+pub mod export;
 pub mod extraction;
 pub mod graph;
 pub mod load;

@@ -11,6 +11,12 @@
 //! points are consecutive and the shift is **within the article**: both
 //! sides of the evidence come from it.
 //!
+//! An earlier stance the text gives no date for ([`super::TimelinePoint::before_article`])
+//! may have been held at any time before its article, so no shift ends at
+//! it: it is compared only with the point that follows it. "Had long ruled
+//! out ceding territory" in a February article says nothing about a change
+//! since December.
+//!
 //! A window keeps the shifts whose later side lies inside it; the earlier
 //! side may lie before `since` (the change happened inside the window even
 //! if the old position was taken before it). Nothing after `until` is seen.
@@ -90,7 +96,10 @@ impl StanceGraph {
         for timeline in self.timelines(window.until) {
             for pair in timeline.points.windows(2) {
                 let (before, after) = (&pair[0], &pair[1]);
-                if before.position == after.position || !window.contains(after.date) {
+                if before.position == after.position
+                    || after.before_article
+                    || !window.contains(after.date)
+                {
                     continue;
                 }
                 shifts.push(Shift {
@@ -202,6 +211,35 @@ mod tests {
         assert_eq!(
             (shifts[0].from_phase, shifts[0].to_phase),
             (Phase::Earlier, Phase::Current)
+        );
+    }
+
+    #[test]
+    fn no_shift_ends_at_an_earlier_stance_the_text_gives_no_date_for() {
+        let g = graph_of(vec![
+            obs("a1", "2024-12-03", "zelensky", "land", Support),
+            obs_earlier("a2", "2025-02-13", "zelensky", "land", Oppose),
+            obs("a2", "2025-02-13", "zelensky", "land", Support),
+        ]);
+        assert_eq!(
+            summary(&g.shifts(Window::default())),
+            ["zelensky land oppose->support 2025-02-13->2025-02-13 [a2 | a2]"]
+        );
+    }
+
+    #[test]
+    fn a_dated_earlier_stance_takes_part_like_any_other() {
+        let g = graph_of(vec![
+            obs("a1", "2024-10-01", "zelensky", "land", Oppose),
+            obs_earlier("a2", "2024-11-15", "zelensky", "land", Neutral),
+            obs("a2", "2025-02-13", "zelensky", "land", Support),
+        ]);
+        assert_eq!(
+            summary(&g.shifts(Window::default())),
+            [
+                "zelensky land oppose->neutral 2024-10-01->2024-11-15 [a1 | a2]",
+                "zelensky land neutral->support 2024-11-15->2025-02-13 [a2 | a2]"
+            ]
         );
     }
 

@@ -9,6 +9,11 @@
 //! before the current stances of the same date, so "had long ruled out X …
 //! now proposes X" in one article reads as two points, earlier then current.
 //!
+//! An earlier stance the text gives no date for ("had long ruled out") is
+//! known only to lie **before its article**; its point is marked so (see
+//! [`TimelinePoint::before_article`]) and [`super::shifts`] compares it only
+//! with what follows it.
+//!
 //! The **position** at a point is the stance most of its observations take;
 //! when two stances tie for most, the position is neutral, because the record
 //! of that day does not decide between them (neutral already means "on
@@ -122,6 +127,9 @@ pub struct TimelinePoint<'a> {
     pub phase: Phase,
     /// The position (see the module docs).
     pub position: Stance,
+    /// An earlier stance placed at its article's date because the text gives
+    /// no date for it: it was held at some time before that date.
+    pub before_article: bool,
     /// The observations per stance.
     pub counts: StanceCounts,
     /// The observations, in [`super::observation_order`].
@@ -215,13 +223,17 @@ impl StanceGraph {
                 continue;
             }
             let phase = Phase::of(observation);
+            let before_article =
+                phase == Phase::Earlier && self.article_date(&observation.article) == Some(date);
             match points.last_mut() {
                 Some(point) if point.date == date && point.phase == phase => {
+                    point.before_article |= before_article;
                     point.observations.push(observation);
                 }
                 _ => points.push(TimelinePoint {
                     date,
                     phase,
+                    before_article,
                     position: observation.stance,
                     counts: StanceCounts::default(),
                     observations: vec![observation],

@@ -1,4 +1,4 @@
-//! Extractions and the stance graph -> text for people.
+//! One article's extraction as readable text, for `extract` and `quotes`.
 
 use crate::extraction::{Extraction, Speaker};
 
