@@ -204,3 +204,6 @@ pub fn attribute(
 fn usable(mention: &Mention, referent: &Referent) -> bool {
     !mention.in_quote && !matches!(referent, Referent::Unknown)
 }
+
+#[cfg(test)]
+mod tests;

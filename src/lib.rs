@@ -19,4 +19,5 @@ pub mod quotes;
 pub mod report;
 pub mod rules;
 pub mod segment;
+pub mod synth;
 pub mod yaml;

@@ -102,7 +102,10 @@ pub struct ReadingTrace {
 /// Runs the matcher, keeping every reading, including those without a holder.
 pub fn trace_stances(input: &MatchInput<'_>, rules: &CompiledRules) -> Vec<SentenceTrace> {
     let mut traces = Vec::new();
+    let mut topics_by_sentence: Vec<Vec<usize>> = Vec::with_capacity(input.seg.sentences.len());
     for (index, sentence) in input.seg.sentences.iter().enumerate() {
+        topics_by_sentence.push(topics_named(&input.found.cues, sentence.span));
+        let antecedent = previous_topic(&topics_by_sentence, index);
         let mut trace = SentenceTrace {
             sentence: index,
             readings: Vec::new(),
@@ -116,13 +119,16 @@ pub fn trace_stances(input: &MatchInput<'_>, rules: &CompiledRules) -> Vec<Sente
             continue;
         }
         for clause in split_clauses(&input.seg.text, sentence.span, &input.found.cues) {
-            let cues: Vec<Cue> = input
+            let mut cues: Vec<Cue> = input
                 .found
                 .cues
                 .iter()
                 .filter(|c| clause.span.contains(c.span))
                 .copied()
                 .collect();
+            if let Some(topic) = antecedent {
+                resolve_topic_anaphor(&mut cues, topic, &input.seg.text);
+            }
             let earlier = time::earlier_in(&cues, input.seg, input.article.date);
             for reading in readings(&cues, &clause, input, rules) {
                 let (held, date) =
@@ -164,6 +170,83 @@ pub fn trace_stances(input: &MatchInput<'_>, rules: &CompiledRules) -> Vec<Sente
     traces
 }
 
+/// The topics a sentence names with topic phrases or idioms.
+fn topics_named(cues: &[Cue], sentence: Span) -> Vec<usize> {
+    let mut topics: Vec<usize> = cues
+        .iter()
+        .filter(|c| sentence.contains(c.span))
+        .filter_map(|c| match c.meaning {
+            Meaning::Topic { topic, .. } | Meaning::TopicStance { topic, .. } => Some(topic),
+            _ => None,
+        })
+        .collect();
+    topics.sort_unstable();
+    topics.dedup();
+    topics
+}
+
+/// The topic `it` or `this decision` can point back to: the only topic of the
+/// nearest of the two previous sentences that names one.
+fn previous_topic(topics_by_sentence: &[Vec<usize>], index: usize) -> Option<usize> {
+    let nearest = topics_by_sentence[index.saturating_sub(2)..index]
+        .iter()
+        .rev()
+        .find(|topics| !topics.is_empty())?;
+    match nearest.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+/// Most words between an anaphor and the stance cue it stands with.
+const ANAPHOR_REACH: usize = 4;
+
+/// In a clause with a stance cue but no topic phrase, an anaphor near the cue
+/// stands for the previous sentence's topic: "It … is rejected by Scholz and
+/// Orban", "reluctant to take this decision".
+fn resolve_topic_anaphor(cues: &mut Vec<Cue>, topic: usize, text: &str) {
+    let names_topic = cues.iter().any(|c| {
+        matches!(
+            c.meaning,
+            Meaning::Topic { .. } | Meaning::TopicStance { .. }
+        )
+    });
+    if names_topic {
+        return;
+    }
+    let near_cue = |anaphor: &Cue| {
+        cues.iter()
+            .filter(|c| matches!(c.meaning, Meaning::StanceCue { .. }))
+            .any(|c| {
+                // A passive cue's subject may stand anywhere before it: "It … is rejected by".
+                let passive =
+                    text[c.span.end..].starts_with(" by ") && c.span.start >= anaphor.span.end;
+                if passive {
+                    return true;
+                }
+                let (from, to) = if c.span.start >= anaphor.span.end {
+                    (anaphor.span.end, c.span.start)
+                } else {
+                    (c.span.end, anaphor.span.start.max(c.span.end))
+                };
+                text[from..to].split_whitespace().count() <= ANAPHOR_REACH
+            })
+    };
+    let resolved: Vec<Cue> = cues
+        .iter()
+        .filter(|c| c.meaning == Meaning::Anaphor && near_cue(c))
+        .map(|c| Cue {
+            meaning: Meaning::Topic {
+                topic,
+                rule: crate::rules::compile::ANAPHORA_RULE,
+            },
+            ..*c
+        })
+        .collect();
+    cues.extend(resolved);
+    cues.sort_by_key(|c| c.span);
+}
+
 /// One observation per (actor, topic, stance, held) in a sentence; a firm
 /// stance overrides a hedged one of the same actor and topic.
 fn settle_sentence(mut found: Vec<Observation>) -> Vec<Observation> {
@@ -202,8 +285,8 @@ fn readings(
     rules: &CompiledRules,
 ) -> Vec<Reading> {
     let text = &input.seg.text;
-    let negations = governed_by(cues, Meaning::Negator, text, rules);
-    let hedges = governed_by(cues, Meaning::Hedge, text, rules);
+    let negations = governed_by(cues, Meaning::Negator, text);
+    let hedges = governed_by(cues, Meaning::Hedge, text);
     let flips = |cue: &Cue| negations.iter().filter(|&&g| g == cue.span).count() % 2 == 1;
     let hedged = |cue: &Cue| clause.conditional || hedges.contains(&cue.span);
     let stance_cues: Vec<&Cue> = cues
@@ -254,11 +337,21 @@ fn readings(
                 .filter(|c| !c.span.overlaps(anchor.span))
                 .filter(|c| {
                     let passive = text[c.span.end..].starts_with(" by ");
-                    let verb_cue = matches!(c.meaning, Meaning::StanceCue { holder: HolderRule::Subject, .. });
+                    let verb_cue = matches!(
+                        c.meaning,
+                        Meaning::StanceCue {
+                            holder: HolderRule::Subject,
+                            ..
+                        }
+                    );
                     let within_reach = match c.meaning {
-                        Meaning::StanceCue { reach: Some(reach), .. } => {
+                        Meaning::StanceCue {
+                            reach: Some(reach), ..
+                        } => {
                             anchor.span.start >= c.span.end
-                                && text[c.span.end..anchor.span.start].split_whitespace().count()
+                                && text[c.span.end..anchor.span.start]
+                                    .split_whitespace()
+                                    .count()
                                     <= reach as usize
                         }
                         _ => true,
@@ -268,7 +361,8 @@ fn readings(
                 .collect();
             if partners.is_empty() {
                 // A topic named without a cue takes a side only when negated ("no US troops").
-                if is_idiom || flips(anchor) {
+                // In an `if` clause a bare negated topic says nothing ("if Kyiv does not get …").
+                if is_idiom || (flips(anchor) && !clause.conditional) {
                     let stance = if hedged(anchor) {
                         Stance::Neutral
                     } else {
@@ -328,7 +422,7 @@ fn readings(
 /// For each negator (or hedge) in the clause, the span of the stance-family cue
 /// it governs: the gapped phrase it sits inside, else the first cue that
 /// starts within a few words after it.
-fn governed_by(cues: &[Cue], kind: Meaning, text: &str, rules: &CompiledRules) -> Vec<Span> {
+fn governed_by(cues: &[Cue], kind: Meaning, text: &str) -> Vec<Span> {
     let is_stance = |c: &Cue| {
         matches!(
             c.meaning,
@@ -338,16 +432,11 @@ fn governed_by(cues: &[Cue], kind: Meaning, text: &str, rules: &CompiledRules) -
     cues.iter()
         .filter(|c| c.meaning == kind)
         .filter_map(|marker| {
-            let marker_text = text[marker.span.start..marker.span.end].to_ascii_lowercase();
-            if let Some(host) = cues.iter().find(|c| {
-                is_stance(c)
-                    && rules.phrases[c.phrase as usize].segments > 1
-                    && c.span.contains(marker.span)
-            }) {
-                // `Ukraine … never join` names its own negator; a word in the gap governs it.
-                let own = crate::normalize::fold_phrase(&rules.phrases[host.phrase as usize].text);
-                let own_word = own.split_whitespace().any(|w| w == marker_text);
-                return (!own_word).then_some(host.span);
+            if let Some(host) = cues
+                .iter()
+                .find(|c| is_stance(c) && c.hit.in_gap(marker.span))
+            {
+                return Some(host.span);
             }
             cues.iter()
                 .filter(|c| is_stance(c) && c.span.start >= marker.span.end)
@@ -385,8 +474,8 @@ fn holders(
         if !agents.is_empty() {
             return agents;
         }
-        if let Some(subject) = clause_subject(reading.at, clause, input) {
-            return subject.into_iter().collect();
+        if let Some(subjects) = clause_subject(reading.at, clause, input) {
+            return subjects;
         }
     }
     attributed.sentences[sentence]
@@ -414,10 +503,24 @@ fn passive_agents(cue_end: usize, clause: &Clause, input: &MatchInput<'_>) -> Ve
     agents
 }
 
-/// The subject before a verb cue: `Some(Some(actor))` for an actor,
-/// `Some(None)` for someone outside the pack, `None` when the clause names nobody.
-fn clause_subject(at: Span, clause: &Clause, input: &MatchInput<'_>) -> Option<Option<usize>> {
-    let stance_spans: Vec<Span> = input
+/// The subject of a verb cue: the nearest mention before it with no comma
+/// between ("Rubio said Washington no longer supports …" is Washington's), else
+/// the clause's first mention that no preposition governs ("Zelensky, who met
+/// Scholz, called for …"); coordinated subjects come along ("Rutte and Kallas
+/// call for …"). `None` when the clause names nobody; an empty list when it
+/// names someone outside the pack. A stance reported by a speech verb is the
+/// speaker's: "Rubio said Washington does not support …" is Rubio's.
+fn clause_subject(at: Span, clause: &Clause, input: &MatchInput<'_>) -> Option<Vec<usize>> {
+    let speech = input.found.cues.iter().rfind(|c| {
+        clause.span.start <= c.span.start
+            && c.span.end <= at.start
+            && matches!(c.meaning, Meaning::Speech | Meaning::Cognition)
+            && !input.quotes.iter().any(|q| q.outer.overlaps(c.span))
+    });
+    let at = speech.map_or(at, |verb| verb.span);
+    let text = &input.seg.text;
+    let mentions = &input.found.mentions;
+    let topic_spans: Vec<Span> = input
         .found
         .cues
         .iter()
@@ -430,25 +533,46 @@ fn clause_subject(at: Span, clause: &Clause, input: &MatchInput<'_>) -> Option<O
         })
         .map(|c| c.span)
         .collect();
-    let candidates: Vec<usize> = (0..input.found.mentions.len())
+    let candidates: Vec<usize> = (0..mentions.len())
         .filter(|&m| {
-            let mention = &input.found.mentions[m];
+            let mention = &mentions[m];
             clause.span.start <= mention.span.start
                 && mention.span.end <= at.start
                 && !mention.in_quote
-                && !stance_spans.iter().any(|s| s.contains(mention.span))
+                && !mention.after_preposition
+                && !topic_spans.iter().any(|s| s.contains(mention.span))
                 && !matches!(input.attributed.referents[m], Referent::Unknown)
         })
         .collect();
-    let pick = candidates
+    let nearest = candidates
+        .last()
+        .filter(|&&m| !text[mentions[m].span.end..at.start].contains(','));
+    let pick = *nearest
+        .or_else(|| candidates.iter().find(|&&m| !mentions[m].possessive))
+        .or_else(|| candidates.first())?;
+    let mut subjects = vec![pick];
+    // Walk back over "X and Y" / "X, Y and Z".
+    let mut current = pick;
+    while let Some(&previous) = candidates
         .iter()
-        .find(|&&m| {
-            !input.found.mentions[m].after_preposition && !input.found.mentions[m].possessive
-        })
-        .or_else(|| {
-            candidates
-                .iter()
-                .find(|&&m| !input.found.mentions[m].after_preposition)
-        })?;
-    Some(input.attributed.referents[*pick].actor())
+        .rev()
+        .find(|&&m| mentions[m].span.end <= mentions[current].span.start)
+    {
+        let between = text[mentions[previous].span.end..mentions[current].span.start].trim();
+        if between != "and" && between != "," && between != "or" {
+            break;
+        }
+        subjects.push(previous);
+        current = previous;
+    }
+    subjects.reverse();
+    Some(
+        subjects
+            .into_iter()
+            .filter_map(|m| input.attributed.referents[m].actor())
+            .collect(),
+    )
 }
+
+#[cfg(test)]
+mod tests;

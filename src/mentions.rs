@@ -65,6 +65,8 @@ pub struct Cue {
     pub meaning: Meaning,
     /// Index into the rules' phrases.
     pub phrase: u32,
+    /// Where it was found, with the gaps of a gapped phrase.
+    pub hit: Hit,
 }
 
 /// Everything found in one article.
@@ -77,8 +79,17 @@ pub struct Mentions {
 }
 
 const PREPOSITIONS: [&str; 42] = [
-    "during", "amid", "since", "until", "throughout", "across", "beyond", "within", "near",
-    "around", "following",
+    "during",
+    "amid",
+    "since",
+    "until",
+    "throughout",
+    "across",
+    "beyond",
+    "within",
+    "near",
+    "around",
+    "following",
     "of",
     "to",
     "in",
@@ -134,7 +145,12 @@ pub fn find_mentions(
         mention.possessive = seg.text[mention.span.end..].starts_with("'s ")
             || seg.text[mention.span.end..].starts_with("' ");
     }
-    let cues = filter_cues(rules, cue_hits);
+    let mut cues = filter_cues(rules, cue_hits);
+    // A word inside a name is not a verb: "States" in "United States".
+    cues.retain(|c| {
+        !matches!(c.meaning, Meaning::Speech | Meaning::Cognition)
+            || !mentions.iter().any(|m| m.span.overlaps(c.span))
+    });
     Mentions { mentions, cues }
 }
 
@@ -371,17 +387,18 @@ fn filter_cues(rules: &CompiledRules, hits: Vec<Hit>) -> Vec<Cue> {
             span: hit.span,
             meaning: rules.phrases[hit.phrase as usize].meaning,
             phrase: hit.phrase,
+            hit: *hit,
         })
         .collect();
     let swallowed = |cue: &Cue| {
         cues.iter().any(|other| {
-            let longer = other.span.contains(cue.span) && other.span != cue.span;
+            // A gapped phrase swallows only what lies in its own words, not its gaps.
+            let longer = other.hit.covers(cue.span) && other.span != cue.span;
             let (mine, theirs) = (family(cue.meaning), family(other.meaning));
             let same_family = mine == theirs && mine != Family::Stance;
             // A negator in the gap of `Russia … want … end the war` negates it; one
-            // inside a plain phrase (`not realistic`) is part of it.
+            // in a phrase's own words (`not realistic`) is part of it.
             let absorbed = theirs == Family::Stance
-                && rules.phrases[other.phrase as usize].segments == 1
                 && matches!(mine, Family::Negation | Family::Hedge | Family::Time);
             let overlapping_stance = mine == Family::Stance
                 && theirs == Family::Stance

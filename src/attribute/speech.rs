@@ -14,8 +14,17 @@ const VERB_AFTER_WINDOW: usize = 10;
 
 /// Words that open a subordinate clause at the start of a sentence.
 const SUBORDINATORS: [&str; 11] = [
-    "before ", "after ", "while ", "although ", "though ", "when ", "once ", "if ", "unless ",
-    "because ", "since ",
+    "before ",
+    "after ",
+    "while ",
+    "although ",
+    "though ",
+    "when ",
+    "once ",
+    "if ",
+    "unless ",
+    "because ",
+    "since ",
 ];
 
 /// Words that may stand between a subject and its verb (`Trump has also said`).
@@ -325,7 +334,10 @@ impl Context<'_> {
                         .ends_with(',')
                         && !self.seg.slice(verb.span).ends_with("ing");
                     if inverted {
-                        if let Some(after) = self.mention_after(verb.span.end, 1, s).filter(|&m| !self.inside_stance_phrase(self.mentions[m].span)) {
+                        if let Some(after) = self
+                            .mention_after(verb.span.end, 1, s)
+                            .filter(|&m| !self.inside_stance_phrase(self.mentions[m].span))
+                        {
                             return Some(self.found(after, verb.span, Method::VerbAfter));
                         }
                     }

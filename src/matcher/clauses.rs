@@ -15,11 +15,25 @@ pub struct Clause {
 
 /// Words that start a new clause.
 const CLAUSE_OPENERS: [&str; 7] = [
-    " but ", " while ", " whereas ", " however,", " although ", ", so ", " so that ",
+    " but ",
+    " while ",
+    " whereas ",
+    " however,",
+    " although ",
+    ", so ",
+    " so that ",
 ];
 
 /// Words that open a subordinate clause at the start of a sentence; it ends at the first comma.
-const SUBORDINATORS: [&str; 7] = ["while ", "although ", "though ", "whereas ", "when ", "as ", "once "];
+const SUBORDINATORS: [&str; 7] = [
+    "while ",
+    "although ",
+    "though ",
+    "whereas ",
+    "when ",
+    "as ",
+    "once ",
+];
 
 /// Splits a sentence at `;`, contrastive conjunctions and the end of a
 /// conditional clause (`If X, Y`: X and Y are separate clauses).

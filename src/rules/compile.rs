@@ -76,7 +76,12 @@ pub enum Meaning {
     Anonymous,
     /// A title that may precede a name.
     Title,
+    /// Points back at the topic just named (`it`, `this decision`).
+    Anaphor,
 }
+
+/// The rule id index of topic anaphora readings (`it is rejected by …`).
+pub const ANAPHORA_RULE: usize = 0;
 
 /// What the automaton found: a phrase at a span of the folded text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,6 +90,25 @@ pub struct Hit {
     pub span: Span,
     /// Index into [`CompiledRules::phrases`].
     pub phrase: u32,
+    /// The words a gapped phrase skipped (`…`); empty spans when none.
+    pub gaps: [Span; MAX_GAPS],
+}
+
+/// Most gaps (`…`) one phrase may have.
+pub const MAX_GAPS: usize = 3;
+
+impl Hit {
+    /// Whether `inner` lies in the phrase's own words, not in a gap it skipped.
+    pub fn covers(&self, inner: Span) -> bool {
+        self.span.contains(inner) && !self.gaps.iter().any(|g| g.overlaps(inner))
+    }
+
+    /// Whether `inner` lies in a gap the phrase skipped.
+    pub fn in_gap(&self, inner: Span) -> bool {
+        self.gaps
+            .iter()
+            .any(|g| g.contains(inner) && g.end > g.start)
+    }
 }
 
 /// One compiled phrase.
@@ -262,13 +286,15 @@ impl CompiledRules {
             ),
             (&lexicon.anonymous_sources, Meaning::Anonymous),
             (&lexicon.titles, Meaning::Title),
+            (&lexicon.topic_anaphora, Meaning::Anaphor),
         ];
         for (list, meaning) in word_lists {
             for phrase in list {
                 builder.add(phrase, meaning, lexicon_file);
             }
         }
-        let mut rule_ids = Vec::new();
+        // Rule 0 is the topic anaphora (`it`, `this decision`): see `ANAPHORA_RULE`.
+        let mut rule_ids = vec!["lexicon/topic-anaphora".to_string()];
         for group in &lexicon_doc.stance_cues {
             let rule = rule_ids.len();
             rule_ids.push(format!("lexicon/{}", group.id));
@@ -374,7 +400,11 @@ impl CompiledRules {
             }
             for &(phrase, segment) in &self.literal_uses[found.pattern().as_usize()] {
                 if self.phrases[phrase as usize].segments == 1 {
-                    hits.push(Hit { span, phrase });
+                    hits.push(Hit {
+                        span,
+                        phrase,
+                        gaps: [Span::default(); MAX_GAPS],
+                    });
                 } else {
                     partial.push((phrase, segment, span));
                 }
@@ -405,6 +435,7 @@ impl CompiledRules {
             let first: Vec<Span> = group.iter().filter(|p| p.1 == 0).map(|p| p.2).collect();
             'start: for start in first {
                 let mut end = start;
+                let mut gaps = [Span::default(); MAX_GAPS];
                 for segment in 1..segments {
                     let next = group
                         .iter()
@@ -412,13 +443,17 @@ impl CompiledRules {
                         .map(|p| p.2)
                         .find(|span| gap_ok(&text[end.end..span.start]));
                     match next {
-                        Some(span) => end = span,
+                        Some(span) => {
+                            gaps[segment - 1] = Span::new(end.end, span.start);
+                            end = span;
+                        }
                         None => continue 'start,
                     }
                 }
                 hits.push(Hit {
                     span: Span::new(start.start, end.end),
                     phrase,
+                    gaps,
                 });
             }
         }
@@ -427,8 +462,7 @@ impl CompiledRules {
 
 /// A gap may hold a few words but no sentence or clause break.
 fn gap_ok(gap: &str) -> bool {
-    !gap.contains(['.', '!', '?', ';', '\n', '"'])
-        && gap.split_whitespace().count() <= MAX_GAP_WORDS
+    !gap.contains(['.', '!', '?', ';', '\n']) && gap.split_whitespace().count() <= MAX_GAP_WORDS
 }
 
 fn at_word_boundaries(bytes: &[u8], span: Span) -> bool {

@@ -4,6 +4,7 @@
 //! `phrase` is the phrase syntax, `compile` builds the one automaton.
 
 pub mod compile;
+pub mod examples;
 pub mod pack;
 pub mod phrase;
 pub mod source;

@@ -118,6 +118,8 @@ pub fn read_rules(dir: &Path) -> Result<RuleSet, Vec<RuleError>> {
     }
     let lexicon = match lexicons.len() {
         1 => lexicons.pop(),
+        // A lexicon file that failed to parse was reported already.
+        0 if !errors.is_empty() => None,
         0 => {
             errors.push(RuleError::at(
                 dir,

@@ -130,6 +130,12 @@ pub fn expand(text: &str, spellings: &[Vec<String>]) -> Result<Expanded, String>
         return Err(format!("phrase `{text}` ends with a gap or has no words"));
     }
     segments.push(current);
+    if segments.len() > super::compile::MAX_GAPS + 1 {
+        return Err(format!(
+            "phrase `{text}` has more than {} gaps",
+            super::compile::MAX_GAPS
+        ));
+    }
     if segments.iter().any(|slots| {
         slots
             .iter()

@@ -135,6 +135,9 @@ pub struct Lexicon {
     /// Titles that may precede a name (`President`, `Foreign Minister`).
     #[serde(default)]
     pub titles: Vec<Phrase>,
+    /// Words that point back at the topic of the previous sentence (`it`, `this decision`).
+    #[serde(default)]
+    pub topic_anaphora: Vec<Phrase>,
     /// Spelling variants treated as the same word everywhere (`defence`/`defense`).
     #[serde(default)]
     pub spellings: Vec<Vec<String>>,
