@@ -129,7 +129,7 @@ fn observation_marks(
     let name = report.actor_name(&timeline.actor);
     for point in &timeline.points {
         let count = point.evidence.len() as f64;
-        let step = (24.0 / count).min(7.0);
+        let step = (40.0 / count).min(12.0);
         for (i, evidence) in point.evidence.iter().enumerate() {
             let x = x_of(point.date, point.phase) + step * (i as f64 - (count - 1.0) / 2.0);
             let colour = stance_colour(evidence.stance);
