@@ -12,83 +12,23 @@
 #[cfg(test)]
 pub(crate) mod fixture;
 pub mod network;
+pub mod nodes;
+pub mod position;
 pub mod shifts;
 pub mod timeline;
 
 pub use network::{ActorLink, Agreement, Conflict};
+pub use nodes::{ActorNode, Labels, Node, TopicNode};
+pub use position::StanceCounts;
 pub use shifts::{Shift, Volatility};
-pub use timeline::{Phase, StanceCounts, Timeline, TimelinePoint, Window};
+pub use timeline::{Phase, Timeline, TimelinePoint, Window};
 
 use crate::extraction::{Extraction, Held, Observation};
 use crate::model::{ActorId, ArticleId, TopicId};
-use crate::rules::source::ActorKind;
-use crate::rules::CompiledRules;
 use chrono::NaiveDate;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
-use serde::Serialize;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
-
-/// An actor node: who can hold a stance.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ActorNode {
-    /// Ontology id.
-    pub id: ActorId,
-    /// Canonical name (the id when the rule pack does not know the actor).
-    pub name: String,
-    /// `person`, `state`, `organisation`, or `unknown`.
-    pub kind: String,
-}
-
-/// A topic node: what a stance is about.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct TopicNode {
-    /// Ontology id.
-    pub id: TopicId,
-    /// Label for reports (the id when the rule pack does not know the topic).
-    pub label: String,
-}
-
-/// A node of the stance graph.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub enum Node {
-    /// An actor.
-    Actor(ActorNode),
-    /// A topic.
-    Topic(TopicNode),
-}
-
-/// Names and labels for the nodes, usually taken from the rule pack.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Labels {
-    /// Actor id -> (canonical name, kind).
-    pub actors: BTreeMap<ActorId, (String, String)>,
-    /// Topic id -> label.
-    pub topics: BTreeMap<TopicId, String>,
-}
-
-impl Labels {
-    /// The actors' names and kinds and the topics' labels of a rule pack.
-    pub fn from_rules(rules: &CompiledRules) -> Labels {
-        let kind = |k: ActorKind| match k {
-            ActorKind::Person => "person",
-            ActorKind::State => "state",
-            ActorKind::Organisation => "organisation",
-        };
-        Labels {
-            actors: rules
-                .actors
-                .iter()
-                .map(|a| (a.id.clone(), (a.name.clone(), kind(a.kind).to_string())))
-                .collect(),
-            topics: rules
-                .topics
-                .iter()
-                .map(|t| (t.id.clone(), t.label.clone()))
-                .collect(),
-        }
-    }
-}
 
 /// Which actors and topics to keep; an empty set keeps all.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -14,15 +14,13 @@
 //! [`TimelinePoint::before_article`]) and [`super::shifts`] compares it only
 //! with what follows it.
 //!
-//! The **position** at a point is the stance most of its observations take;
-//! when two stances tie for most, the position is neutral, because the record
-//! of that day does not decide between them (neutral already means "on
-//! record but noncommittal or mixed"). The counts stay on the point so a
-//! report can say the day was mixed.
+//! The **position** at a point is the stance most of its observations take,
+//! neutral on a tie (see [`super::position`]).
 //!
 //! The **position as of a date** is the position at the last point on or
 //! before it. Undated observations have no place on a timeline.
 
+use super::position::StanceCounts;
 use super::StanceGraph;
 use crate::extraction::{Held, Observation};
 use crate::model::{ActorId, ArticleId, Stance, TopicId};
@@ -62,59 +60,6 @@ impl Window {
     /// Whether `date` lies inside the window.
     pub fn contains(&self, date: NaiveDate) -> bool {
         self.since.is_none_or(|s| s <= date) && self.until.is_none_or(|u| date <= u)
-    }
-}
-
-/// How many observations took each stance.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct StanceCounts {
-    /// Supportive observations.
-    pub support: usize,
-    /// Opposed observations.
-    pub oppose: usize,
-    /// Neutral observations.
-    pub neutral: usize,
-}
-
-impl StanceCounts {
-    /// Counts one more observation of `stance`.
-    pub fn add(&mut self, stance: Stance) {
-        match stance {
-            Stance::Support => self.support += 1,
-            Stance::Oppose => self.oppose += 1,
-            Stance::Neutral => self.neutral += 1,
-        }
-    }
-
-    /// The count of one stance.
-    pub fn get(&self, stance: Stance) -> usize {
-        match stance {
-            Stance::Support => self.support,
-            Stance::Oppose => self.oppose,
-            Stance::Neutral => self.neutral,
-        }
-    }
-
-    /// The stance most observations take; neutral on a tie.
-    pub fn position(&self) -> Stance {
-        let best = self.support.max(self.oppose).max(self.neutral);
-        let leaders: Vec<Stance> = [Stance::Support, Stance::Oppose, Stance::Neutral]
-            .into_iter()
-            .filter(|s| self.get(*s) == best)
-            .collect();
-        match leaders.as_slice() {
-            [only] => *only,
-            _ => Stance::Neutral,
-        }
-    }
-
-    /// Whether more than one stance was seen.
-    pub fn is_mixed(&self) -> bool {
-        [self.support, self.oppose, self.neutral]
-            .iter()
-            .filter(|n| **n > 0)
-            .count()
-            > 1
     }
 }
 
@@ -281,27 +226,6 @@ mod tests {
     use super::super::fixture::{date, graph_of, obs, obs_earlier};
     use super::*;
     use crate::model::Stance::{Neutral, Oppose, Support};
-
-    #[test]
-    fn position_is_the_majority_and_a_tie_is_neutral() {
-        let cases = [
-            ("one", vec![Support], Support),
-            ("majority", vec![Support, Oppose, Support], Support),
-            ("tie", vec![Support, Oppose], Neutral),
-            ("three-way tie", vec![Support, Oppose, Neutral], Neutral),
-            ("neutral majority", vec![Neutral, Neutral, Oppose], Neutral),
-        ];
-        for (name, stances, expected) in cases {
-            let mut counts = StanceCounts::default();
-            stances.iter().for_each(|s| counts.add(*s));
-            assert_eq!(counts.position(), expected, "{name}");
-            assert_eq!(
-                counts.is_mixed(),
-                stances.len() > 1 && name != "one",
-                "{name}"
-            );
-        }
-    }
 
     #[test]
     fn position_as_of_uses_the_last_point_on_or_before_the_date() {
