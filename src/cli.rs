@@ -20,10 +20,33 @@ pub enum Command {
     /// Quotes (with speakers) and stance observations, per article.
     Extract(ExtractArgs),
     /// A stance-change report: who changed their position on what, when, on what evidence.
+    #[command(long_about = "A stance-change report.\n\n\
+Changes lists every shift (two consecutive dated positions of one actor on one topic that differ), \
+newest first, with the evidence on both sides. Positions is the actor x topic matrix as of the end date \
+(--until, else the last observation). Timelines gives each actor's dated history per topic. \
+Coverage counts articles, undated articles and quotes without a known speaker.\n\n\
+On a date with several stances the position is the majority; a tie is neutral.")]
     Report(ReportArgs),
     /// A GraphViz (DOT) diagram: stances, shifts or alignment between actors.
+    #[command(
+        long_about = "A GraphViz (DOT) diagram of the stance graph; render it with \
+`dot -Tsvg diagram.dot -o diagram.svg`.\n\n\
+--view stances: actors -> topics, one edge per stance taken, coloured by stance \
+(green supportive, red opposed, grey neutral), labelled with the count and the latest date.\n\
+--view shifts: per actor and topic with two or more dated positions, the chain of positions; \
+shifts are bold orange.\n\
+--view alignment: actors linked by the stances they share on a topic (solid, weighted) \
+and by opposite stances (dashed red)."
+    )]
     Dot(DotArgs),
     /// The observations as CSV or JSON Lines, or the stance graph as GraphML.
+    #[command(long_about = "Data for other tools.\n\n\
+--format csv: one row per observation (article, date, actor, actor_name, topic, topic_label, \
+stance, held, quoted, rule, start, end, evidence), for R, pandas or a spreadsheet.\n\
+--format jsonl: one observation per line, as in `extract --format json`.\n\
+--format graphml: actor and topic nodes (label, type, kind) and one actor -> topic edge per \
+observation (date, stance, article, evidence, rule, held, quoted), for Gephi, networkx or igraph.\n\n\
+With --since or --until, observations without a date are left out.")]
     Export(ExportArgs),
     /// Every quote with its speaker and how the speaker was decided.
     Quotes(QuotesArgs),
@@ -126,12 +149,6 @@ pub enum ReportFormat {
 
 /// `stancetrack report`.
 #[derive(Debug, Args)]
-#[command(long_about = "A stance-change report.\n\n\
-Changes lists every shift (two consecutive dated positions of one actor on one topic that differ), \
-newest first, with the evidence on both sides. Positions is the actor x topic matrix as of the end date \
-(--until, else the last observation). Timelines gives each actor's dated history per topic. \
-Coverage counts articles, undated articles and quotes without a known speaker.\n\n\
-On a date with several stances the position is the majority; a tie is neutral.")]
 pub struct ReportArgs {
     /// Input.
     #[command(flatten)]

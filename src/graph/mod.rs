@@ -24,7 +24,7 @@ pub use shifts::{Shift, Volatility};
 pub use timeline::{Phase, Timeline, TimelinePoint, Window};
 
 use crate::extraction::{Extraction, Held, Observation};
-use crate::model::{ActorId, ArticleId, TopicId};
+use crate::model::{ActorId, ArticleId, Stance, TopicId};
 use chrono::NaiveDate;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
 use std::cmp::Ordering;
@@ -51,19 +51,31 @@ impl Selection {
 /// stances held earlier before current ones of the same date, then article,
 /// byte offset, actor, topic and stance.
 pub fn observation_order(a: &Observation, b: &Observation) -> Ordering {
-    let key = |o: &Observation| {
-        (
-            o.date.is_none(),
-            o.date,
-            o.held != Some(Held::Earlier),
-            o.article.clone(),
-            o.start,
-            o.actor.clone(),
-            o.topic.clone(),
-            o.stance,
-        )
-    };
-    key(a).cmp(&key(b))
+    order_key(a).cmp(&order_key(b))
+}
+
+type OrderKey<'a> = (
+    bool,
+    Option<NaiveDate>,
+    bool,
+    &'a ArticleId,
+    usize,
+    &'a ActorId,
+    &'a TopicId,
+    Stance,
+);
+
+fn order_key(o: &Observation) -> OrderKey<'_> {
+    (
+        o.date.is_none(),
+        o.date,
+        o.held != Some(Held::Earlier),
+        &o.article,
+        o.start,
+        &o.actor,
+        &o.topic,
+        o.stance,
+    )
 }
 
 /// Actors, topics and observations as a graph.

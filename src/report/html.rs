@@ -3,10 +3,13 @@
 //! A timeline chart per topic comes first, then the Markdown report's sections.
 
 use super::chart::{legend, topic_chart};
+use super::PositionEntry;
 use super::{
     evidence_source, mixed_counts, point_when, shift_title, timeline_title, Evidence, Report,
 };
 use crate::escape::xml;
+use crate::model::{ActorId, TopicId};
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 const STYLE: &str = "
@@ -128,14 +131,15 @@ fn positions(out: &mut String, report: &Report) {
         let _ = write!(out, "<th>{}</th>", xml(&topic.label));
     }
     out.push_str("</tr>\n");
+    let cells: BTreeMap<(&ActorId, &TopicId), &PositionEntry> = report
+        .positions
+        .iter()
+        .map(|p| ((&p.actor, &p.topic), p))
+        .collect();
     for actor in &report.actors {
         let _ = write!(out, "<tr><th>{}</th>", xml(&actor.name));
         for topic in &report.topics {
-            let position = report
-                .positions
-                .iter()
-                .find(|p| p.actor == actor.id && p.topic == topic.id);
-            match position {
+            match cells.get(&(&actor.id, &topic.id)) {
                 Some(p) => {
                     let mixed = if p.mixed { ", mixed" } else { "" };
                     let _ = write!(
