@@ -54,6 +54,20 @@ With --since or --until, observations without a date are left out.")]
     Eval(EvalArgs),
     /// Check the rule pack, or run the examples its rules carry.
     Rules(RulesArgs),
+    /// Write or check one snapshot file per article (the files `cargo insta` checks).
+    ///
+    /// Each article's quotes, speakers and observations go to
+    /// `DIR/pipeline__article@<id>.snap` in insta's file format, the same
+    /// bytes `cargo insta review` writes, so `--dir snapshots` works on the
+    /// repository's own snapshots. Without a flag, new snapshots are written
+    /// and changed ones are listed but left alone.
+    Snapshot(SnapshotArgs),
+    /// Show what a rule edit changes: run an old and a new rule pack over a corpus.
+    ///
+    /// Prints, per article, the quotes whose speaker changed and the
+    /// observations added, removed or changed (old -> new stance), with
+    /// evidence, then a summary line.
+    Diff(DiffArgs),
     /// Show how the pipeline reads a sentence: mentions, cues, negations, rules, holders.
     Explain(ExplainArgs),
 }
@@ -226,6 +240,9 @@ pub struct QuotesArgs {
     /// Input.
     #[command(flatten)]
     pub input: Input,
+    /// List only the named speakers the rule pack does not know, with a YAML stub to paste into `rules/`.
+    #[arg(long)]
+    pub unknown: bool,
 }
 
 /// Output formats of `eval`.
@@ -265,11 +282,15 @@ pub struct RulesArgs {
 /// `stancetrack rules check|test`.
 #[derive(Debug, Subcommand)]
 pub enum RulesAction {
-    /// Validate the pack: YAML, ids, duplicates, conflicting phrases.
+    /// Validate the pack: YAML, ids, duplicates, phrases with two stances; with
+    /// `--corpus`, also list the rules that never fire on it.
     Check {
         /// The rule pack folder.
         #[arg(long, default_value = "rules", value_name = "DIR")]
         rules: PathBuf,
+        /// Articles to run the pack over to find rules that never fire.
+        #[arg(long, value_name = "CORPUS", num_args = 1..)]
+        corpus: Vec<PathBuf>,
     },
     /// Run every rule's examples, one pass/fail line per rule.
     Test {
@@ -277,4 +298,50 @@ pub enum RulesAction {
         #[arg(long, default_value = "rules", value_name = "DIR")]
         rules: PathBuf,
     },
+}
+
+/// `stancetrack snapshot`.
+#[derive(Debug, Args)]
+pub struct SnapshotArgs {
+    /// Input.
+    #[command(flatten)]
+    pub input: Input,
+    /// The folder of snapshot files (created when missing).
+    #[arg(long, value_name = "DIR")]
+    pub dir: PathBuf,
+    /// Write nothing; print a diff per changed article, name missing and extra
+    /// files, and exit with 1 if anything differs.
+    #[arg(long, conflicts_with = "accept")]
+    pub check: bool,
+    /// Make the folder match the current output: rewrite changed snapshots,
+    /// write new ones, delete those of articles no longer in the corpus.
+    #[arg(long)]
+    pub accept: bool,
+}
+
+/// Output formats of `diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Readable text.
+    Text,
+    /// One JSON document.
+    Json,
+}
+
+/// `stancetrack diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// Input; `--rules` is the new pack.
+    #[command(flatten)]
+    pub input: Input,
+    /// The old pack: a rules folder, or a git revision (`HEAD`, `main~3`) whose
+    /// copy of the `--rules` folder is compared.
+    #[arg(long, value_name = "OLD")]
+    pub base: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+    /// Exit with 1 when anything changed (to guard a pull request).
+    #[arg(long)]
+    pub check: bool,
 }

@@ -5,7 +5,7 @@ mod support;
 
 use stancetrack::graph::Window;
 use stancetrack::report::{self, Coverage, Report};
-use support::{nasty_graph, stancetrack, stdout_of, SEEDS};
+use support::{nasty_graph, run_stancetrack, stdout_of, SEEDS};
 
 #[test]
 fn changes_list_zelenskys_nato_move_and_the_within_article_shifts() {
@@ -142,7 +142,7 @@ fn unknown_ids_and_backward_dates_are_usage_errors() {
             "2025-01-01",
         ],
     ] {
-        let output = stancetrack(&args);
+        let output = run_stancetrack(&args);
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         assert!(
             String::from_utf8_lossy(&output.stderr).contains("expected"),

@@ -144,6 +144,11 @@ fn attribution_patterns() {
             "“Sanctions are working,” Marta Kos told the committee.",
             &["name:Marta Kos"],
         ),
+        (
+            "pronoun after a named speaker outside the pack",
+            "Jonson spoke first. “The front holds,” said Anna Lindqvist of the defence university. “For now,” she added.",
+            &["name:Anna Lindqvist", "name:Anna Lindqvist"],
+        ),
         ("web form marks are no quote", "\"*\" indicates required fields\n“Real quote,” said Rutte.", &["rutte"]),
     ];
     for (name, text, expected) in cases {

@@ -1,4 +1,4 @@
-//! One article's extraction as readable text, for `extract` and `quotes`.
+//! Extractions as readable text, for `extract` and `quotes`: articles, speakers, unknown speakers.
 
 use crate::extraction::{Extraction, Speaker};
 
@@ -51,4 +51,62 @@ pub fn extraction_text(extraction: &Extraction) -> String {
     }
     out.push('\n');
     out
+}
+
+/// Named speakers the rule pack does not know, most quoted first, with a YAML
+/// stub for `rules/actors.yaml`.
+pub fn unknown_speakers(extractions: &[Extraction]) -> String {
+    let mut counts: std::collections::BTreeMap<&str, (usize, std::collections::BTreeSet<&str>)> =
+        std::collections::BTreeMap::new();
+    for extraction in extractions {
+        for quote in &extraction.quotes {
+            if let (None, Some(name)) = (&quote.speaker.actor, &quote.speaker.name) {
+                let entry = counts.entry(name.as_str()).or_default();
+                entry.0 += 1;
+                entry.1.insert(extraction.id.as_str());
+            }
+        }
+    }
+    if counts.is_empty() {
+        return "every named speaker is in the rule pack\n".to_string();
+    }
+    let mut ranked: Vec<_> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
+    let mut out = String::from("# speakers not in the rule pack (quotes, articles)\n");
+    for (name, (quotes, articles)) in &ranked {
+        let ids: Vec<&str> = articles.iter().copied().collect();
+        out.push_str(&format!(
+            "#   {name}: {quotes} quote(s) in {}\n",
+            ids.join(", ")
+        ));
+    }
+    out.push_str("# paste into rules/actors.yaml and complete kind, gender and roles:\n");
+    for (name, _) in &ranked {
+        let id: String = name
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        let surname = name.split_whitespace().last().unwrap_or(name);
+        out.push_str(&format!(
+            "  - id: {id}\n    name: {}\n    kind: person\n    aliases: [{}]\n",
+            yaml_scalar(name),
+            yaml_scalar(surname)
+        ));
+    }
+    out
+}
+
+/// A string safe as a plain or quoted YAML scalar.
+fn yaml_scalar(text: &str) -> String {
+    let plain = text
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == ' ' || c == '-' || c == '.')
+        && !text.starts_with(['-', '.']);
+    if plain {
+        text.to_string()
+    } else {
+        format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+    }
 }

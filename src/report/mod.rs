@@ -16,7 +16,7 @@ pub mod text;
 
 pub use content::{Evidence, PointEntry, PositionEntry, Report, ShiftEntry, TimelineEntry};
 pub use coverage::Coverage;
-pub use extraction::{extraction_text, speaker_label};
+pub use extraction::{extraction_text, speaker_label, unknown_speakers};
 
 use crate::graph::Phase;
 use chrono::NaiveDate;
