@@ -9,9 +9,10 @@
 //!   chain of positions (one node per date and phase), shift edges bold
 //!   orange; an edge into an earlier stance the text gives no date for is
 //!   dotted (its order against the point before is unknown).
-//! - **alignment**: an undirected actor network; solid edges weighted by the
-//!   stances two actors share, dashed red edges for conflicts. Actors with no
-//!   link are left out.
+//! - **alignment**: an undirected actor network laid out by `neato` (set in
+//!   the file, so `dot -Tsvg` uses it): solid green edges, short and thicker
+//!   the more stances two actors share, pull allies together; dashed red
+//!   conflict edges are long. Actors with no link are left out.
 
 use super::observations_in;
 use crate::escape::dot as q;
@@ -205,7 +206,7 @@ pub fn alignment(graph: &StanceGraph, window: Window) -> String {
     out.push_str(HEADER);
     let _ = writeln!(
         out,
-        "  graph [labelloc=t, label={}];",
+        "  graph [layout=neato, overlap=false, splines=true, sep=\"+12\", labelloc=t, label={}];",
         q(&title(graph, "alignment", window))
     );
     let mut linked: Vec<&ActorId> = links.iter().flat_map(|l| [&l.a, &l.b]).collect();
@@ -230,7 +231,7 @@ pub fn alignment(graph: &StanceGraph, window: Window) -> String {
             let n = link.agreements.len();
             let _ = writeln!(
                 out,
-                "  {a} -- {b} [color=\"#1a9850\", penwidth={:.1}, weight={n}, label={}, tooltip={}];",
+                "  {a} -- {b} [color=\"#1a9850\", penwidth={:.1}, len=1.2, label={}, tooltip={}];",
                 1.0 + n.min(8) as f64,
                 q(&format!("{n} shared")),
                 q(&topics.join("\n"))
@@ -252,7 +253,7 @@ pub fn alignment(graph: &StanceGraph, window: Window) -> String {
             let n = link.conflicts.len();
             let _ = writeln!(
                 out,
-                "  {a} -- {b} [color=\"#d73027\", style=dashed, penwidth={:.1}, label={}, tooltip={}];",
+                "  {a} -- {b} [color=\"#d73027\", style=dashed, penwidth={:.1}, len=3.5, label={}, tooltip={}];",
                 1.0 + n.min(8) as f64 * 0.5,
                 q(&format!("{n} conflict(s)")),
                 q(&topics.join("\n"))
