@@ -47,7 +47,7 @@ pub fn render(report: &Report) -> String {
     out.push_str("</style>\n</head>\n<body>\n<h1>Stance changes</h1>\n");
     let as_of = report
         .as_of
-        .map_or("no dated observations".to_string(), |d| {
+        .map_or("with no dated observations".to_string(), |d| {
             format!("as of {d}")
         });
     let _ = writeln!(

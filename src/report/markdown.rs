@@ -26,7 +26,7 @@ fn header(out: &mut String, report: &Report) {
     out.push_str("# Stance changes\n\n");
     let as_of = report
         .as_of
-        .map_or("no dated observations".to_string(), |d| {
+        .map_or("with no dated observations".to_string(), |d| {
             format!("as of {d}")
         });
     let since = report
@@ -178,6 +178,9 @@ fn positions(out: &mut String, report: &Report) {
 
 fn timelines(out: &mut String, report: &Report) {
     out.push_str("## Timelines\n\n");
+    if report.timelines.is_empty() {
+        out.push_str("No dated positions.\n\n");
+    }
     let mut actor: Option<&ActorId> = None;
     for timeline in &report.timelines {
         if actor != Some(&timeline.actor) {

@@ -28,10 +28,16 @@ pub fn json(report: &Report) -> String {
     out
 }
 
-/// `Volodymyr Zelensky on Ukraine NATO membership: supportive → neutral (2024-12-02 → 2025-02-13)`.
+/// `Volodymyr Zelensky on Ukraine NATO membership: supportive → neutral (2024-12-02 → 2025-02-13)`;
+/// the first date reads `before 2025-10-22` when the article gives no date for the earlier stance.
 pub fn shift_title(report: &Report, shift: &ShiftEntry) -> String {
+    let before = if shift.before.before_article {
+        "before "
+    } else {
+        ""
+    };
     format!(
-        "{} on {}: {} \u{2192} {} ({} \u{2192} {})",
+        "{} on {}: {} \u{2192} {} ({before}{} \u{2192} {})",
         report.actor_name(&shift.actor),
         report.topic_label(&shift.topic),
         shift.from.adjective(),
