@@ -5,6 +5,26 @@
 //! every format shares (`Volodymyr Zelensky on Ukraine NATO membership:
 //! supportive → neutral (2024-12-02 → 2025-02-13)`) are built here, unescaped;
 //! each format escapes them its own way.
+//!
+//! ```
+//! use stancetrack::graph::{Labels, Selection, StanceGraph, Window};
+//! use stancetrack::load::{Corpus, LoadOptions};
+//! use stancetrack::pipeline::extract;
+//! use stancetrack::report::{markdown, Coverage, Report};
+//!
+//! let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+//! let rules = stancetrack::rules::load_rules(&root.join("rules")).expect("the bundled pack compiles");
+//! let corpus = Corpus::open(&[root.join("tests/corpus/seeds")], LoadOptions::default()).unwrap();
+//! let extractions: Vec<_> = corpus
+//!     .articles()
+//!     .filter_map(Result::ok)
+//!     .map(|article| extract(&article, &rules))
+//!     .collect();
+//! let graph = StanceGraph::build(&extractions, &Labels::from_rules(&rules), &Selection::default());
+//! let report = Report::build(&graph, Coverage::of(&extractions), Window::default());
+//! let text = markdown::render(&report);
+//! assert!(text.starts_with("# Stance changes") && text.contains("## Changes"));
+//! ```
 
 pub mod chart;
 pub mod content;
