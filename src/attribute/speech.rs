@@ -243,6 +243,16 @@ impl Context<'_> {
             || post_text.starts_with(" -")
             || content.ends_with([',', '?', '!'])
             || pre_empty;
+        // `“Peace through strength” – Rutte`: a dash and a name close the sentence.
+        if near && post_text.trim_start().starts_with('-') {
+            let named = self.mention_after(post.start, 1, sentence).filter(|&m| {
+                let rest = &self.seg.text[self.mentions[m].span.end..post.end];
+                !rest.chars().any(char::is_alphanumeric)
+            });
+            if let Some(m) = named {
+                return Some(self.found(m, post, Method::VerbAfter));
+            }
+        }
         for verb in self.speech_verbs(post, false) {
             let gap = self.words(post.start, verb.span.start);
             let immediate = gap == 0;
