@@ -1,5 +1,6 @@
 //! Command-line definitions (clap) and nothing else.
 
+use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -19,9 +20,34 @@ pub enum Command {
     /// Quotes (with speakers) and stance observations, per article.
     Extract(ExtractArgs),
     /// A stance-change report: who changed their position on what, when, on what evidence.
+    #[command(long_about = "A stance-change report.\n\n\
+Changes lists every shift (two consecutive dated positions of one actor on one topic that differ), \
+newest first, with the evidence on both sides. Positions is the actor x topic matrix as of the end date \
+(--until, else the last observation). Timelines gives each actor's dated history per topic. \
+Coverage counts articles, undated articles and quotes without a known speaker.\n\n\
+On a date with several stances the position is the majority; a tie is neutral.")]
     Report(ReportArgs),
-    /// A GraphViz diagram of actors, topics and stances.
+    /// A GraphViz (DOT) diagram: stances, shifts or alignment between actors.
+    #[command(
+        long_about = "A GraphViz (DOT) diagram of the stance graph; render it with \
+`dot -Tsvg diagram.dot -o diagram.svg`.\n\n\
+--view stances: actors -> topics, one edge per stance taken, coloured by stance \
+(green supportive, red opposed, grey neutral), labelled with the count and the latest date.\n\
+--view shifts: per actor and topic with two or more dated positions, the chain of positions; \
+shifts are bold orange.\n\
+--view alignment: actors linked by the stances they share on a topic (solid, weighted) \
+and by opposite stances (dashed red)."
+    )]
     Dot(DotArgs),
+    /// The observations as CSV or JSON Lines, or the stance graph as GraphML.
+    #[command(long_about = "Data for other tools.\n\n\
+--format csv: one row per observation (article, date, actor, actor_name, topic, topic_label, \
+stance, held, quoted, rule, start, end, evidence), for R, pandas or a spreadsheet.\n\
+--format jsonl: one observation per line, as in `extract --format json`.\n\
+--format graphml: actor and topic nodes (label, type, kind) and one actor -> topic edge per \
+observation (date, stance, article, evidence, rule, held, quoted), for Gephi, networkx or igraph.\n\n\
+With --since or --until, observations without a date are left out.")]
+    Export(ExportArgs),
     /// Every quote with its speaker and how the speaker was decided.
     Quotes(QuotesArgs),
     /// Score a run against answer keys (gold files).
@@ -113,15 +139,63 @@ pub struct ExtractArgs {
     pub output: Option<PathBuf>,
 }
 
+/// Which actors, topics and dates an analysis looks at.
+#[derive(Debug, Args)]
+pub struct Filters {
+    /// Only this actor (an ontology id such as `zelensky`); repeat for more.
+    #[arg(long = "actor", value_name = "ID")]
+    pub actors: Vec<String>,
+    /// Only this topic (an ontology id such as `ukraine-nato-membership`); repeat for more.
+    #[arg(long = "topic", value_name = "ID")]
+    pub topics: Vec<String>,
+    /// Only changes and observations from this date on (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<NaiveDate>,
+    /// Ignore everything after this date (YYYY-MM-DD); the report is "as of" it.
+    /// Default: the date of the last observation.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<NaiveDate>,
+}
+
+/// Output formats of `report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Markdown: Changes, Positions, Timelines, Coverage.
+    Markdown,
+    /// The same sections as plain text.
+    Text,
+    /// JSON for machines, with a `shifts` list.
+    Json,
+    /// One self-contained HTML page with a timeline chart per topic.
+    Html,
+}
+
 /// `stancetrack report`.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// Input.
     #[command(flatten)]
     pub input: Input,
+    /// Which actors, topics and dates.
+    #[command(flatten)]
+    pub filters: Filters,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
+    pub format: ReportFormat,
     /// Write to this file (atomically) instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+/// What a `dot` diagram shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DotView {
+    /// Actors -> topics, one edge per stance taken, coloured by stance, latest date in the label.
+    Stances,
+    /// Per actor and topic, the chain of dated positions; shifts in bold.
+    Shifts,
+    /// Actor-actor network: solid edges weighted by shared stances, dashed edges for conflicts.
+    Alignment,
 }
 
 /// `stancetrack dot`.
@@ -130,6 +204,40 @@ pub struct DotArgs {
     /// Input.
     #[command(flatten)]
     pub input: Input,
+    /// Which actors, topics and dates.
+    #[command(flatten)]
+    pub filters: Filters,
+    /// What the diagram shows.
+    #[arg(long, value_enum, default_value_t = DotView::Stances)]
+    pub view: DotView,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Output formats of `export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// One row per observation (RFC 4180 CSV with a header row).
+    Csv,
+    /// One JSON object per observation per line.
+    Jsonl,
+    /// The stance graph (actor and topic nodes, one edge per observation) as GraphML.
+    Graphml,
+}
+
+/// `stancetrack export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Input.
+    #[command(flatten)]
+    pub input: Input,
+    /// Which actors, topics and dates.
+    #[command(flatten)]
+    pub filters: Filters,
+    /// Output format.
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
     /// Write to this file (atomically) instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -40,9 +40,12 @@
 pub mod attribute;
 pub mod changes;
 pub mod cli;
+pub mod escape;
 pub mod eval;
 pub mod explain;
+pub mod export;
 pub mod extraction;
+pub mod graph;
 pub mod load;
 pub mod matcher;
 pub mod mentions;

@@ -125,7 +125,7 @@ pub fn trace_stances(input: &MatchInput<'_>, rules: &CompiledRules) -> Vec<Sente
             let earlier = time::earlier_in(&cues, input.seg, input.article.date);
             for reading in readings(&cues, &clause, input, rules) {
                 let (held, date) =
-                    match earlier.filter(|e| same_quote_side(input.quotes, e.span, reading.at)) {
+                    match earlier.filter(|e| dates_reading(input.quotes, e.span, reading.at)) {
                         Some(e) => (Some(Held::Earlier), e.date.or(input.article.date)),
                         None => (None, input.article.date),
                     };
@@ -190,9 +190,14 @@ fn settle_sentence(mut found: Vec<Observation>) -> Vec<Observation> {
     found
 }
 
-fn same_quote_side(quotes: &[Quote], a: Span, b: Span) -> bool {
-    let side = |s: Span| quotes.iter().position(|q| q.outer.contains(s));
-    side(a) == side(b)
+/// Whether a time cue dates a reading: the narrator's "In November, Zelensky
+/// said “…”" dates the quote too; a time word inside a quote dates only that quote.
+fn dates_reading(quotes: &[Quote], cue: Span, reading: Span) -> bool {
+    let quote_of = |s: Span| quotes.iter().position(|q| q.outer.contains(s));
+    match quote_of(cue) {
+        None => true,
+        inside => inside == quote_of(reading),
+    }
 }
 
 #[cfg(test)]

@@ -62,6 +62,7 @@ pub fn run(command: Command) -> Result<ExitCode, CommandError> {
         Command::Extract(args) => extract::run(args),
         Command::Report(args) => analysis::report(args),
         Command::Dot(args) => analysis::dot(args),
+        Command::Export(args) => analysis::export(args),
         Command::Quotes(args) => extract::quotes(args),
         Command::Eval(args) => eval::run(args),
         Command::Rules(args) => rules::run(args),

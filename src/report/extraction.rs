@@ -1,4 +1,4 @@
-//! Extractions and the stance graph -> text for people.
+//! Extractions as readable text, for `extract` and `quotes`: articles, speakers, unknown speakers.
 
 use crate::extraction::{Extraction, Speaker};
 
