@@ -5,14 +5,18 @@
 //! child process (`bench --child`) so that peak memory is per configuration
 //! and a run on one core really has one: the child pins itself to the first
 //! N allowed CPUs before starting N worker threads. The child reads and
-//! compiles the pack (timed apart), then runs exactly what `extract --format
-//! jsonl` runs, writing to /dev/null, and prints its measurements as one JSON
-//! line. The parent prints a Markdown table of the median runs.
+//! compiles the pack (timed apart), then runs what `extract --format jsonl`
+//! runs, writing to /dev/null, keeps each article's observations, builds the
+//! stance graph and its shifts from them (what `report` adds), and prints its
+//! measurements as one JSON line. The parent prints a Markdown table of the
+//! median runs.
 
-use super::extract::write_jsonl;
+use super::extract::run_input_with;
 use super::CommandError;
 use serde::{Deserialize, Serialize};
 use stancetrack::cli::{BenchArgs, Input};
+use stancetrack::extraction::Extraction;
+use stancetrack::graph::{Labels, Selection, StanceGraph, Window};
 use stancetrack::load::{Corpus, LoadOptions};
 use stancetrack::rules::{read_rules, CompiledRules};
 use stancetrack::synth::count_phrases;
@@ -32,12 +36,18 @@ struct Measurement {
     literals: usize,
     /// Seconds to read and compile the pack.
     compile_seconds: f64,
-    /// Seconds to read, analyse and serialise the corpus.
+    /// Seconds to read, analyse and serialise the corpus and build the graph.
     run_seconds: f64,
+    /// Of those, seconds to build the graph and find its shifts.
+    graph_seconds: f64,
     /// CPU seconds (user + system) spent in that run.
     cpu_seconds: f64,
     /// Articles analysed.
     articles: usize,
+    /// Stance observations found.
+    observations: usize,
+    /// Stance shifts in the graph.
+    shifts: usize,
     /// Size of the corpus files.
     input_bytes: u64,
     /// Peak resident memory of the process, in KiB.
@@ -98,8 +108,16 @@ fn child(args: &BenchArgs) -> Result<Measurement, CommandError> {
     let mut out = BufWriter::new(std::fs::File::create("/dev/null")?);
     let cpu_before = affinity::cpu_seconds();
     let started = Instant::now();
-    let (summary, _undated) = write_jsonl(&input, &rules, &mut out)?;
+    let (summary, observed) = observe(&input, &rules, &mut out)?;
     out.flush()?;
+    let graph_started = Instant::now();
+    let graph = StanceGraph::build(
+        &observed,
+        &Labels::from_rules(&rules),
+        &Selection::default(),
+    );
+    let shifts = graph.shifts(Window::default()).len();
+    let graph_seconds = graph_started.elapsed().as_secs_f64();
     let run_seconds = started.elapsed().as_secs_f64();
     Ok(Measurement {
         phrases,
@@ -107,11 +125,40 @@ fn child(args: &BenchArgs) -> Result<Measurement, CommandError> {
         literals: rules.literal_count(),
         compile_seconds,
         run_seconds,
+        graph_seconds,
         cpu_seconds: affinity::cpu_seconds() - cpu_before,
         articles: summary.articles,
+        observations: observed.iter().map(|e| e.observations.len()).sum(),
+        shifts,
         input_bytes,
         peak_kib: affinity::peak_kib(),
     })
+}
+
+/// Runs the corpus as `extract --format jsonl` does (serialised on the
+/// workers, written in corpus order) and keeps each extraction without its
+/// quotes, which the graph does not use.
+fn observe(
+    input: &Input,
+    rules: &CompiledRules,
+    out: &mut impl Write,
+) -> Result<(super::extract::RunSummary, Vec<Extraction>), CommandError> {
+    let mut kept = Vec::new();
+    let serialise = |mut extraction: Extraction| {
+        let line = serde_json::to_vec(&extraction).map(|mut line| {
+            line.push(b'\n');
+            line
+        });
+        extraction.quotes = Vec::new();
+        (line, extraction)
+    };
+    let (summary, _undated) = run_input_with(input, rules, serialise, |(line, extraction)| {
+        let line = line.map_err(|err| CommandError::failed(err.to_string()))?;
+        out.write_all(&line)?;
+        kept.push(extraction);
+        Ok(())
+    })?;
+    Ok((summary, kept))
 }
 
 /// Reads and compiles a pack; also counts its phrases and actors.
@@ -215,22 +262,24 @@ fn render(args: &BenchArgs, rows: &[Row]) -> String {
         .collect();
     if let Some(first) = rows.first() {
         text.push_str(&format!(
-            "Corpus {} ({} articles, {:.1} MB); {}; median of {} run(s).\n\n",
+            "Corpus {} ({} articles, {:.1} MB; {} observations, {} shifts with the first pack); {}; median of {} run(s).\n\n",
             corpus.join(" "),
             first.median.articles,
             first.median.input_bytes as f64 / 1e6,
+            first.median.observations,
+            first.median.shifts,
             machine(),
             args.runs
         ));
     }
     text.push_str(
-        "| rule pack | phrases | actors | literals | compile (s) | cores | time (s) | CPU (s) | MB/s | articles/s | peak memory (MB) |\n",
+        "| rule pack | phrases | actors | literals | compile (s) | cores | time (s) | of it graph (s) | CPU (s) | MB/s | articles/s | peak memory (MB) |\n",
     );
-    text.push_str("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+    text.push_str("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
     for row in rows {
         let m = &row.median;
         text.push_str(&format!(
-            "| {} | {} | {} | {} | {:.2} | {} | {:.2} | {:.2} | {:.1} | {:.0} | {:.0} |\n",
+            "| {} | {} | {} | {} | {:.2} | {} | {:.2} | {:.2} | {:.2} | {:.1} | {:.0} | {:.0} |\n",
             row.pack.display(),
             m.phrases,
             m.actors,
@@ -238,6 +287,7 @@ fn render(args: &BenchArgs, rows: &[Row]) -> String {
             m.compile_seconds,
             row.cores,
             m.run_seconds,
+            m.graph_seconds,
             m.cpu_seconds,
             m.megabytes_per_second(),
             m.articles_per_second(),
