@@ -213,3 +213,10 @@ fn bench_prints_a_markdown_row_per_pack_and_core_count() {
     assert_eq!(row.split('|').count(), 14, "{row}");
     assert!(table.contains("(5 articles,"), "{table}");
 }
+
+#[test]
+fn no_progress_line_when_stderr_is_not_a_terminal() {
+    let output = stancetrack(&["extract", "--format", "jsonl", "tests/corpus/seeds"]);
+    assert!(output.status.success());
+    assert_eq!(stderr(&output), "", "stderr is a pipe here");
+}

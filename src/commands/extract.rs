@@ -1,5 +1,6 @@
 //! `extract` and `quotes`, and the corpus run every analysis command shares.
 
+use super::progress::Progress;
 use super::CommandError;
 use stancetrack::cli::{ExtractArgs, ExtractFormat, Input, QuotesArgs};
 use stancetrack::extraction::Extraction;
@@ -94,7 +95,9 @@ pub fn run_input_with<T: Send>(
         let undated = extraction.date.is_none().then(|| extraction.id.to_string());
         (undated, finish(extraction))
     };
-    run_corpus_with(&corpus, rules, finish, |result, _bytes| {
+    let mut progress = Progress::new(input.quiet, || corpus.total_bytes());
+    run_corpus_with(&corpus, rules, finish, |result, bytes| {
+        progress.advance(bytes);
         if failure.is_some() {
             return;
         }
@@ -109,6 +112,7 @@ pub fn run_input_with<T: Send>(
             Err(problem) => summary.problems.push(problem),
         }
     });
+    progress.finish();
     match failure {
         Some(err) => Err(err),
         None => Ok((summary, undated)),

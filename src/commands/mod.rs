@@ -7,6 +7,7 @@ mod eval;
 mod explain;
 mod extract;
 mod generate;
+mod progress;
 mod rules;
 mod snapshot;
 
