@@ -14,17 +14,14 @@
 /// No literal ends at this node.
 const NO_LITERAL: u32 = u32::MAX;
 
-/// The literals of a pack as a trie with sorted, contiguous edge lists.
+/// The literals of a pack as a trie whose nodes keep their children side by
+/// side (numbered breadth first), so a step reads one 16-byte node.
 #[derive(Debug, Clone)]
 pub struct LiteralTrie {
     /// The root's child for every first byte (0: none; the root is node 0
     /// and never anyone's child).
     root: Box<[u32; 256]>,
     nodes: Vec<Node>,
-    /// Edge labels: node `n`'s are `edge_bytes[n.first_edge..][..n.edges]`, ascending.
-    edge_bytes: Vec<u8>,
-    /// The child at the end of each edge.
-    edge_targets: Vec<u32>,
     /// The byte class of every byte: each byte some literal holds has its
     /// own class, all others share class 0.
     class: Box<[u16; 256]>,
@@ -35,17 +32,20 @@ pub struct LiteralTrie {
     wide: Vec<u32>,
 }
 
-/// Nodes with more edges than this get a row in `wide`.
-const NARROW: u32 = 4;
+/// Nodes with more children than this look them up in `wide`.
+const NARROW: usize = 4;
 
-/// One trie node: where its edges are and the literal ending there.
-#[derive(Debug, Clone, Copy)]
+/// One trie node.
+#[derive(Debug, Clone, Copy, Default)]
 struct Node {
-    /// For a narrow node, its first edge; for a wide one, its row in `wide`.
-    first_edge: u32,
-    edges: u32,
     /// The literal ending here, or `NO_LITERAL`.
     literal: u32,
+    /// The first child; the others follow it, in byte order.
+    first_child: u32,
+    /// How many children.
+    children: u32,
+    /// A narrow node's child bytes; a wide node's row in `wide`.
+    labels: [u8; NARROW],
 }
 
 /// Construction.
@@ -85,39 +85,37 @@ impl LiteralTrie {
             previous = key;
         }
 
+        // Children of each node (creation ids), in byte order.
         let count = parent.len();
-        let mut nodes = vec![
-            Node {
-                first_edge: 0,
-                edges: 0,
-                literal: NO_LITERAL,
-            };
-            count
-        ];
+        let mut child_start = vec![0usize; count + 1];
         for &p in &parent[1..] {
-            nodes[p as usize].edges += 1;
+            child_start[p as usize + 1] += 1;
         }
-        let mut next_edge = 0;
-        for (node, &literal) in nodes.iter_mut().zip(&literal) {
-            node.first_edge = next_edge;
-            node.literal = literal;
-            next_edge += node.edges;
+        for n in 0..count {
+            child_start[n + 1] += child_start[n];
         }
-        let mut fill: Vec<u32> = nodes.iter().map(|n| n.first_edge).collect();
-        let mut edge_bytes = vec![0u8; count - 1];
-        let mut edge_targets = vec![0u32; count - 1];
+        let mut fill = child_start.clone();
+        let mut children = vec![0u32; count.saturating_sub(1)];
         for child in 1..count {
             let slot = &mut fill[parent[child] as usize];
-            edge_bytes[*slot as usize] = byte[child];
-            edge_targets[*slot as usize] = child as u32;
+            children[*slot] = child as u32;
             *slot += 1;
         }
-        let mut root = Box::new([0u32; 256]);
-        for edge in 0..nodes[0].edges as usize {
-            root[edge_bytes[edge] as usize] = edge_targets[edge];
+
+        // Number the nodes breadth first, so that siblings are consecutive.
+        let mut new_id = vec![0u32; count];
+        let mut queue = vec![0u32];
+        let mut next = 0;
+        while next < queue.len() {
+            let old = queue[next] as usize;
+            next += 1;
+            for &child in &children[child_start[old]..child_start[old + 1]] {
+                new_id[child as usize] = queue.len() as u32;
+                queue.push(child);
+            }
         }
         let mut seen = [false; 256];
-        for &b in &edge_bytes {
+        for &b in &byte[1..] {
             seen[b as usize] = true;
         }
         let mut class = Box::new([0u16; 256]);
@@ -126,21 +124,37 @@ impl LiteralTrie {
             class[b] = classes as u16;
             classes += 1;
         }
+        let mut nodes = vec![Node::default(); count];
         let mut wide = Vec::new();
-        for node in nodes.iter_mut().filter(|n| n.edges > NARROW) {
-            let row = wide.len();
-            wide.resize(row + classes, 0);
-            let edges = node.first_edge as usize..(node.first_edge + node.edges) as usize;
-            for edge in edges {
-                wide[row + class[edge_bytes[edge] as usize] as usize] = edge_targets[edge];
+        for (id, &old) in queue.iter().enumerate() {
+            let old = old as usize;
+            let kids = &children[child_start[old]..child_start[old + 1]];
+            let node = &mut nodes[id];
+            node.literal = literal[old];
+            node.children = kids.len() as u32;
+            node.first_child = kids.first().map_or(0, |&k| new_id[k as usize]);
+            if kids.len() > NARROW {
+                let row = wide.len() / classes;
+                wide.resize(wide.len() + classes, 0);
+                for &k in kids {
+                    wide[row * classes + class[byte[k as usize] as usize] as usize] =
+                        new_id[k as usize];
+                }
+                node.labels = (row as u32).to_le_bytes();
+            } else {
+                for (label, &k) in node.labels.iter_mut().zip(kids) {
+                    *label = byte[k as usize];
+                }
             }
-            node.first_edge = (row / classes) as u32;
+        }
+        let mut root = Box::new([0u32; 256]);
+        let first = nodes[0].first_child;
+        for (i, &k) in children[child_start[0]..child_start[1]].iter().enumerate() {
+            root[byte[k as usize] as usize] = first + i as u32;
         }
         LiteralTrie {
             root,
             nodes,
-            edge_bytes,
-            edge_targets,
             class,
             classes,
             wide,
@@ -163,35 +177,30 @@ impl LiteralTrie {
             let mut node = self.root[LOWER[first as usize] as usize];
             let mut end = start + 1;
             while node != 0 {
-                let Node {
-                    first_edge,
-                    edges,
-                    literal,
-                } = self.nodes[node as usize];
+                let here = self.nodes[node as usize];
                 let next = text.get(end).copied();
-                if literal != NO_LITERAL && !next.is_some_and(|b| WORD[b as usize]) {
-                    found(start, end, literal);
+                if here.literal != NO_LITERAL && !next.is_some_and(|b| WORD[b as usize]) {
+                    found(start, end, here.literal);
                 }
                 let Some(next) = next else { break };
-                node = self.child(first_edge as usize, edges as usize, LOWER[next as usize]);
+                node = self.child(&here, LOWER[next as usize]);
                 end += 1;
             }
         }
     }
 
-    /// The target of the edge labelled `byte` from a node, or 0.
-    fn child(&self, first_edge: usize, edges: usize, byte: u8) -> u32 {
-        if edges > NARROW as usize {
+    /// The child of `node` along `byte`, or 0.
+    fn child(&self, node: &Node, byte: u8) -> u32 {
+        let children = node.children as usize;
+        if children > NARROW {
+            let row = u32::from_le_bytes(node.labels) as usize;
             let class = self.class[byte as usize] as usize;
-            return self.wide[first_edge * self.classes + class];
+            return self.wide[row * self.classes + class];
         }
-        let Some(bytes) = self.edge_bytes.get(first_edge..first_edge + edges) else {
-            return 0;
-        };
-        bytes
+        node.labels[..children]
             .iter()
-            .position(|&b| b == byte)
-            .map_or(0, |i| self.edge_targets[first_edge + i])
+            .position(|&label| label == byte)
+            .map_or(0, |i| node.first_child + i as u32)
     }
 }
 
