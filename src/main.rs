@@ -2,12 +2,6 @@
 
 mod commands;
 
-/// mimalloc instead of the system allocator: the pipeline makes many small,
-/// short-lived allocations per sentence, and with glibc's malloc they cost
-/// about a tenth of a run (bench, 50 MB corpus, one core: 3.0 -> 2.7 CPU s).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use clap::Parser;
 use stancetrack::cli::Cli;
 use std::process::ExitCode;
