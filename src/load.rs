@@ -5,6 +5,8 @@
 //! first lines of the text. An article with no date stays undated.
 
 mod dateline;
+mod decode;
+mod jsonl;
 mod manifest;
 
 use crate::extraction::DateSource;
@@ -13,9 +15,9 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt;
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
+pub use jsonl::json_lines_articles;
 pub use manifest::ManifestEntry;
 
 /// One news article as read from disk.
@@ -110,6 +112,9 @@ pub struct Corpus {
 }
 
 /// What reading one source yields: articles, and problems with the ones that failed.
+///
+/// An `Err` with `skipped: false` is a warning about the article that follows
+/// it (kept, such as a file whose invalid UTF-8 was replaced).
 pub type Loaded = Result<Article, ArticleProblem>;
 
 impl Corpus {
@@ -150,12 +155,10 @@ impl Corpus {
             .iter()
             .flat_map(move |source| -> Box<dyn Iterator<Item = Loaded> + '_> {
                 match source {
-                    Source::Text { path, manifest } => Box::new(std::iter::once(read_text_file(
-                        path,
-                        manifest.as_ref(),
-                        &self.options,
-                    ))),
-                    Source::JsonLines { path } => read_json_lines(path, &self.options),
+                    Source::Text { path, manifest } => {
+                        Box::new(read_text_file(path, manifest.as_ref(), &self.options).into_iter())
+                    }
+                    Source::JsonLines { path } => jsonl::read_json_lines(path, &self.options),
                 }
             })
     }
@@ -258,26 +261,73 @@ struct FrontMatter {
     outlet: Option<String>,
 }
 
-fn read_text_file(path: &Path, manifest: Option<&ManifestEntry>, options: &LoadOptions) -> Loaded {
+fn read_text_file(
+    path: &Path,
+    manifest: Option<&ManifestEntry>,
+    options: &LoadOptions,
+) -> Vec<Loaded> {
+    let skip = |message: String| {
+        vec![Err(ArticleProblem {
+            origin: path.display().to_string(),
+            message,
+            skipped: true,
+        })]
+    };
+    // Checked before reading, so a 50 GB dump is never loaded into memory.
+    let size = match std::fs::metadata(path) {
+        Ok(meta) => meta.len(),
+        Err(err) => return skip(format!("cannot read: {}", io_reason(&err))),
+    };
+    if size > options.max_article_bytes as u64 {
+        return skip(too_big("file", size, options));
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => text_article(path, &bytes, manifest, options),
+        Err(err) => skip(format!("cannot read: {}", io_reason(&err))),
+    }
+}
+
+/// Reads one text article (front matter and body) from bytes already in
+/// memory, with the same checks and messages as reading `path` from disk: a
+/// warning about the article comes first, then the article or why it was
+/// skipped.
+pub fn text_article(
+    path: &Path,
+    bytes: &[u8],
+    manifest: Option<&ManifestEntry>,
+    options: &LoadOptions,
+) -> Vec<Loaded> {
     let origin = path.display().to_string();
-    let problem = |message: String| ArticleProblem {
+    let problem = |message: String, skipped: bool| ArticleProblem {
         origin: origin.clone(),
         message,
-        skipped: true,
+        skipped,
     };
-    let size = std::fs::metadata(path)
-        .map_err(|err| problem(format!("cannot read: {}", io_reason(&err))))?
-        .len();
-    if size as usize > options.max_article_bytes {
-        return Err(problem(format!(
-            "file is {size} bytes, more than the limit of {} (--max-article-bytes)",
-            options.max_article_bytes
-        )));
+    if bytes.len() > options.max_article_bytes {
+        return vec![Err(problem(
+            too_big("file", bytes.len() as u64, options),
+            true,
+        ))];
     }
-    let bytes =
-        std::fs::read(path).map_err(|err| problem(format!("cannot read: {}", io_reason(&err))))?;
-    let raw = decode(&bytes).map_err(problem)?;
-    let (front, body) = split_front_matter(&raw, path).map_err(problem)?;
+    let decoded = match decode::decode(bytes) {
+        Ok(decoded) => decoded,
+        Err(message) => return vec![Err(problem(message, true))],
+    };
+    let mut out: Vec<Loaded> = decoded
+        .warning
+        .map(|message| Err(problem(message, false)))
+        .into_iter()
+        .collect();
+    out.push(parse_text(path, decoded.text, manifest).map_err(|m| problem(m, true)));
+    out
+}
+
+fn parse_text(
+    path: &Path,
+    raw: String,
+    manifest: Option<&ManifestEntry>,
+) -> Result<Article, String> {
+    let (front, body) = split_front_matter(&raw, path)?;
     let id = ArticleId(
         path.file_stem()
             .map(|s| s.to_string_lossy().into_owned())
@@ -285,10 +335,10 @@ fn read_text_file(path: &Path, manifest: Option<&ManifestEntry>, options: &LoadO
     );
     let front_date = match front.date.as_ref() {
         Some(value) => Some(parse_date_value(value).ok_or_else(|| {
-            problem(format!(
+            format!(
                 "front matter date {} is not a date like 2024-12-03",
                 yaml_scalar(value)
-            ))
+            )
         })?),
         None => None,
     };
@@ -304,23 +354,16 @@ fn read_text_file(path: &Path, manifest: Option<&ManifestEntry>, options: &LoadO
         outlet: front
             .outlet
             .or_else(|| manifest.and_then(|m| m.outlet.clone())),
-        origin,
+        origin: path.display().to_string(),
         text: body,
     })
 }
 
-/// Decodes UTF-8, refusing binary files and empty ones; invalid sequences are
-/// replaced (the article is still worth reading).
-fn decode(bytes: &[u8]) -> Result<String, String> {
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err("empty file".to_string());
-    }
-    let head = &bytes[..bytes.len().min(8192)];
-    if head.contains(&0) {
-        return Err("binary file (contains NUL bytes)".to_string());
-    }
-    let text = String::from_utf8_lossy(bytes);
-    Ok(text.strip_prefix('\u{feff}').unwrap_or(&text).to_string())
+fn too_big(what: &str, size: u64, options: &LoadOptions) -> String {
+    format!(
+        "{what} is {size} bytes, more than the limit of {} (--max-article-bytes)",
+        options.max_article_bytes
+    )
 }
 
 fn split_front_matter(raw: &str, path: &Path) -> Result<(FrontMatter, String), String> {
@@ -392,97 +435,6 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
     let head = text.get(..10).unwrap_or(text);
     NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
-}
-
-/// A JSON Lines record.
-#[derive(Debug, Deserialize)]
-struct JsonArticle {
-    id: Option<String>,
-    title: Option<String>,
-    date: Option<String>,
-    url: Option<String>,
-    outlet: Option<String>,
-    text: String,
-}
-
-fn read_json_lines<'a>(
-    path: &'a Path,
-    options: &'a LoadOptions,
-) -> Box<dyn Iterator<Item = Loaded> + 'a> {
-    let file = match std::fs::File::open(path) {
-        Ok(file) => file,
-        Err(err) => {
-            return Box::new(std::iter::once(Err(ArticleProblem {
-                origin: path.display().to_string(),
-                message: format!("cannot read: {}", io_reason(&err)),
-                skipped: true,
-            })))
-        }
-    };
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let lines = split_lines(BufReader::new(file));
-    Box::new(
-        lines
-            .enumerate()
-            .filter(|(_, line)| !matches!(line, Ok(l) if l.iter().all(u8::is_ascii_whitespace)))
-            .map(move |(index, line)| {
-                let origin = format!("{}:{}", path.display(), index + 1);
-                let skip = |message: String| ArticleProblem {
-                    origin: origin.clone(),
-                    message,
-                    skipped: true,
-                };
-                let line = line.map_err(|err| skip(format!("cannot read: {}", io_reason(&err))))?;
-                if line.len() > options.max_article_bytes {
-                    return Err(skip(format!(
-                        "record is {} bytes, more than the limit of {} (--max-article-bytes)",
-                        line.len(),
-                        options.max_article_bytes
-                    )));
-                }
-                let line = String::from_utf8_lossy(&line);
-                let record: JsonArticle = serde_json::from_str(&line)
-                    .map_err(|err| skip(format!("not a JSON article record: {err}")))?;
-                json_article(record, &stem, index + 1, origin.clone())
-            }),
-    )
-}
-
-fn json_article(record: JsonArticle, stem: &str, line: usize, origin: String) -> Loaded {
-    let date = match record.date.as_deref() {
-        Some(text) => Some(parse_date(text).ok_or_else(|| ArticleProblem {
-            origin: origin.clone(),
-            message: format!("date `{text}` is not a date like 2024-12-03"),
-            skipped: true,
-        })?),
-        None => None,
-    };
-    let (date, date_source) = pick_date(date, None, &record.text);
-    Ok(Article {
-        id: ArticleId(record.id.unwrap_or_else(|| format!("{stem}-{line}"))),
-        title: record.title,
-        date,
-        date_source,
-        url: record.url,
-        outlet: record.outlet,
-        origin,
-        text: record.text,
-    })
-}
-
-/// Splits on `\n` without requiring UTF-8, so one bad line costs one record.
-fn split_lines<R: BufRead>(reader: R) -> impl Iterator<Item = std::io::Result<Vec<u8>>> {
-    reader.split(b'\n').map(|line| {
-        line.map(|mut l| {
-            if l.last() == Some(&b'\r') {
-                l.pop();
-            }
-            l
-        })
-    })
 }
 
 #[cfg(test)]
