@@ -10,7 +10,6 @@
 //! 3. the speaker of the previous sentence, for a quote with no verb of its own;
 //! 4. the subject of its sentence (`Trump is aiming for a deal “within 24 hours”`).
 
-mod names;
 mod resolve;
 mod speech;
 

@@ -1,5 +1,6 @@
 //! Command-line definitions (clap) and nothing else.
 
+use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -19,15 +20,54 @@ pub enum Command {
     /// Quotes (with speakers) and stance observations, per article.
     Extract(ExtractArgs),
     /// A stance-change report: who changed their position on what, when, on what evidence.
+    #[command(long_about = "A stance-change report.\n\n\
+Changes lists every shift (two consecutive dated positions of one actor on one topic that differ), \
+newest first, with the evidence on both sides. Positions is the actor x topic matrix as of the end date \
+(--until, else the last observation). Timelines gives each actor's dated history per topic. \
+Coverage counts articles, undated articles and quotes without a known speaker.\n\n\
+On a date with several stances the position is the majority; a tie is neutral.")]
     Report(ReportArgs),
-    /// A GraphViz diagram of actors, topics and stances.
+    /// A GraphViz (DOT) diagram: stances, shifts or alignment between actors.
+    #[command(
+        long_about = "A GraphViz (DOT) diagram of the stance graph; render it with \
+`dot -Tsvg diagram.dot -o diagram.svg`.\n\n\
+--view stances: actors -> topics, one edge per stance taken, coloured by stance \
+(green supportive, red opposed, grey neutral), labelled with the count and the latest date.\n\
+--view shifts: per actor and topic with two or more dated positions, the chain of positions; \
+shifts are bold orange.\n\
+--view alignment: actors linked by the stances they share on a topic (solid, weighted) \
+and by opposite stances (dashed red)."
+    )]
     Dot(DotArgs),
+    /// The observations as CSV or JSON Lines, or the stance graph as GraphML.
+    #[command(long_about = "Data for other tools.\n\n\
+--format csv: one row per observation (article, date, actor, actor_name, topic, topic_label, \
+stance, held, quoted, rule, start, end, evidence), for R, pandas or a spreadsheet.\n\
+--format jsonl: one observation per line, as in `extract --format json`.\n\
+--format graphml: actor and topic nodes (label, type, kind) and one actor -> topic edge per \
+observation (date, stance, article, evidence, rule, held, quoted), for Gephi, networkx or igraph.\n\n\
+With --since or --until, observations without a date are left out.")]
+    Export(ExportArgs),
     /// Every quote with its speaker and how the speaker was decided.
     Quotes(QuotesArgs),
     /// Score a run against answer keys (gold files).
     Eval(EvalArgs),
     /// Check the rule pack, or run the examples its rules carry.
     Rules(RulesArgs),
+    /// Write or check one snapshot file per article (the files `cargo insta` checks).
+    ///
+    /// Each article's quotes, speakers and observations go to
+    /// `DIR/pipeline__article@<id>.snap` in insta's file format, the same
+    /// bytes `cargo insta review` writes, so `--dir snapshots` works on the
+    /// repository's own snapshots. Without a flag, new snapshots are written
+    /// and changed ones are listed but left alone.
+    Snapshot(SnapshotArgs),
+    /// Show what a rule edit changes: run an old and a new rule pack over a corpus.
+    ///
+    /// Prints, per article, the quotes whose speaker changed and the
+    /// observations added, removed or changed (old -> new stance), with
+    /// evidence, then a summary line.
+    Diff(DiffArgs),
     /// Show how the pipeline reads a sentence: mentions, cues, negations, rules, holders.
     Explain(ExplainArgs),
 }
@@ -90,15 +130,63 @@ pub struct ExtractArgs {
     pub output: Option<PathBuf>,
 }
 
+/// Which actors, topics and dates an analysis looks at.
+#[derive(Debug, Args)]
+pub struct Filters {
+    /// Only this actor (an ontology id such as `zelensky`); repeat for more.
+    #[arg(long = "actor", value_name = "ID")]
+    pub actors: Vec<String>,
+    /// Only this topic (an ontology id such as `ukraine-nato-membership`); repeat for more.
+    #[arg(long = "topic", value_name = "ID")]
+    pub topics: Vec<String>,
+    /// Only changes and observations from this date on (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<NaiveDate>,
+    /// Ignore everything after this date (YYYY-MM-DD); the report is "as of" it.
+    /// Default: the date of the last observation.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<NaiveDate>,
+}
+
+/// Output formats of `report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Markdown: Changes, Positions, Timelines, Coverage.
+    Markdown,
+    /// The same sections as plain text.
+    Text,
+    /// JSON for machines, with a `shifts` list.
+    Json,
+    /// One self-contained HTML page with a timeline chart per topic.
+    Html,
+}
+
 /// `stancetrack report`.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// Input.
     #[command(flatten)]
     pub input: Input,
+    /// Which actors, topics and dates.
+    #[command(flatten)]
+    pub filters: Filters,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
+    pub format: ReportFormat,
     /// Write to this file (atomically) instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+/// What a `dot` diagram shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DotView {
+    /// Actors -> topics, one edge per stance taken, coloured by stance, latest date in the label.
+    Stances,
+    /// Per actor and topic, the chain of dated positions; shifts in bold.
+    Shifts,
+    /// Actor-actor network: solid edges weighted by shared stances, dashed edges for conflicts.
+    Alignment,
 }
 
 /// `stancetrack dot`.
@@ -107,6 +195,40 @@ pub struct DotArgs {
     /// Input.
     #[command(flatten)]
     pub input: Input,
+    /// Which actors, topics and dates.
+    #[command(flatten)]
+    pub filters: Filters,
+    /// What the diagram shows.
+    #[arg(long, value_enum, default_value_t = DotView::Stances)]
+    pub view: DotView,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Output formats of `export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// One row per observation (RFC 4180 CSV with a header row).
+    Csv,
+    /// One JSON object per observation per line.
+    Jsonl,
+    /// The stance graph (actor and topic nodes, one edge per observation) as GraphML.
+    Graphml,
+}
+
+/// `stancetrack export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Input.
+    #[command(flatten)]
+    pub input: Input,
+    /// Which actors, topics and dates.
+    #[command(flatten)]
+    pub filters: Filters,
+    /// Output format.
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
     /// Write to this file (atomically) instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -118,6 +240,9 @@ pub struct QuotesArgs {
     /// Input.
     #[command(flatten)]
     pub input: Input,
+    /// List only the named speakers the rule pack does not know, with a YAML stub to paste into `rules/`.
+    #[arg(long)]
+    pub unknown: bool,
 }
 
 /// Output formats of `eval`.
@@ -157,11 +282,15 @@ pub struct RulesArgs {
 /// `stancetrack rules check|test`.
 #[derive(Debug, Subcommand)]
 pub enum RulesAction {
-    /// Validate the pack: YAML, ids, duplicates, conflicting phrases.
+    /// Validate the pack: YAML, ids, duplicates, phrases with two stances; with
+    /// `--corpus`, also list the rules that never fire on it.
     Check {
         /// The rule pack folder.
         #[arg(long, default_value = "rules", value_name = "DIR")]
         rules: PathBuf,
+        /// Articles to run the pack over to find rules that never fire.
+        #[arg(long, value_name = "CORPUS", num_args = 1..)]
+        corpus: Vec<PathBuf>,
     },
     /// Run every rule's examples, one pass/fail line per rule.
     Test {
@@ -169,4 +298,50 @@ pub enum RulesAction {
         #[arg(long, default_value = "rules", value_name = "DIR")]
         rules: PathBuf,
     },
+}
+
+/// `stancetrack snapshot`.
+#[derive(Debug, Args)]
+pub struct SnapshotArgs {
+    /// Input.
+    #[command(flatten)]
+    pub input: Input,
+    /// The folder of snapshot files (created when missing).
+    #[arg(long, value_name = "DIR")]
+    pub dir: PathBuf,
+    /// Write nothing; print a diff per changed article, name missing and extra
+    /// files, and exit with 1 if anything differs.
+    #[arg(long, conflicts_with = "accept")]
+    pub check: bool,
+    /// Make the folder match the current output: rewrite changed snapshots,
+    /// write new ones, delete those of articles no longer in the corpus.
+    #[arg(long)]
+    pub accept: bool,
+}
+
+/// Output formats of `diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Readable text.
+    Text,
+    /// One JSON document.
+    Json,
+}
+
+/// `stancetrack diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// Input; `--rules` is the new pack.
+    #[command(flatten)]
+    pub input: Input,
+    /// The old pack: a rules folder, or a git revision (`HEAD`, `main~3`) whose
+    /// copy of the `--rules` folder is compared.
+    #[arg(long, value_name = "OLD")]
+    pub base: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+    /// Exit with 1 when anything changed (to guard a pull request).
+    #[arg(long)]
+    pub check: bool,
 }

@@ -76,6 +76,8 @@ pub fn explain(article: &Article, rules: &CompiledRules, focus: Option<(usize, u
                 MentionKind::Pronoun(_) => "pronoun",
                 MentionKind::OrganisationReference => "organisation reference",
                 MentionKind::Anonymous => "anonymous source",
+                MentionKind::Named { person: true, .. } => "name outside the pack",
+                MentionKind::Named { person: false, .. } => "place or body outside the pack",
             };
             let mut flags = Vec::new();
             if mention.in_quote {

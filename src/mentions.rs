@@ -6,6 +6,8 @@
 //! an office, an office beats a description. Offices resolve by the article's
 //! date; a description that fits several actors stays ambiguous.
 
+pub mod names;
+
 use crate::model::Span;
 use crate::quotes::Quote;
 use crate::rules::{CompiledRules, Hit, Meaning};
@@ -26,6 +28,14 @@ pub enum MentionKind {
     OrganisationReference,
     /// An unnamed source (`a European NATO diplomat`).
     Anonymous,
+    /// Someone named in the text but not in the rule pack; `person` is false
+    /// for places and organisations.
+    Named {
+        /// The name as written, titles removed.
+        name: String,
+        /// Whether it looks like a person.
+        person: bool,
+    },
 }
 
 /// A personal pronoun, by what it can refer to.
@@ -135,6 +145,25 @@ pub fn find_mentions(
         .into_iter()
         .partition(|hit| is_mention_meaning(rules.phrases[hit.phrase as usize].meaning));
     let mut mentions = group_mentions(seg, rules, &mention_hits, date);
+    // Title-only hits still cover their words: "Foreign Minister" is no unknown name.
+    let mut covered: Vec<Span> = mention_hits.iter().map(|h| h.span).collect();
+    covered.extend(mentions.iter().map(|m| m.span));
+    let sentence_spans: Vec<Span> = seg.sentences.iter().map(|s| s.span).collect();
+    mentions.extend(
+        names::unknown_names(&seg.text, &sentence_spans, &covered)
+            .into_iter()
+            .map(|n| Mention {
+                span: n.span,
+                kind: MentionKind::Named {
+                    name: n.name,
+                    person: n.person,
+                },
+                in_quote: false,
+                after_preposition: false,
+                possessive: false,
+            }),
+    );
+    mentions.sort_by_key(|m| m.span);
     mentions.extend(find_pronouns(seg, &mentions));
     mentions.sort_by_key(|m| m.span);
     for mention in &mut mentions {
@@ -142,8 +171,10 @@ pub fn find_mentions(
         mention.after_preposition = word_before(&seg.text, mention.span.start)
             .is_some_and(|w| PREPOSITIONS.contains(&w.to_ascii_lowercase().as_str()))
             && !led_by(&seg.text, mention.span.start);
+        let word = seg.slice(mention.span).to_ascii_lowercase();
         mention.possessive = seg.text[mention.span.end..].starts_with("'s ")
-            || seg.text[mention.span.end..].starts_with("' ");
+            || seg.text[mention.span.end..].starts_with("' ")
+            || matches!(word.as_str(), "his" | "its" | "their");
     }
     let mut cues = filter_cues(rules, cue_hits);
     // A word inside a name is not a verb: "States" in "United States".

@@ -44,10 +44,27 @@ impl Output {
         drop(self.writer);
         if let Some((path, temp)) = self.target.take() {
             File::open(&temp)?.sync_all()?;
+            set_shareable_mode(&temp, &path)?;
             temp.persist(&path).map_err(|err| err.error)?;
         }
         Ok(())
     }
+}
+
+/// Temporary files are created private (0600); a report is meant to be read by
+/// others, so take the old file's mode, or the usual 0644 for a new file.
+#[cfg(unix)]
+fn set_shareable_mode(temp: &Path, target: &Path) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(target)
+        .map(|m| m.permissions().mode())
+        .unwrap_or(0o644);
+    std::fs::set_permissions(temp, std::fs::Permissions::from_mode(mode))
+}
+
+#[cfg(not(unix))]
+fn set_shareable_mode(_temp: &Path, _target: &Path) -> io::Result<()> {
+    Ok(())
 }
 
 impl Write for Output {
@@ -57,5 +74,45 @@ impl Write for Output {
 
     fn flush(&mut self) -> io::Result<()> {
         self.writer.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_written_file_replaces_the_old_one_and_is_readable_by_others() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.md");
+        std::fs::write(&path, "old").unwrap();
+        let mut out = Output::open(Some(&path)).unwrap();
+        out.write_all(b"new").unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "old",
+            "old file stays until finish"
+        );
+        out.finish().unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode & 0o044, 0o044, "mode {mode:o}");
+        }
+    }
+
+    #[test]
+    fn an_unfinished_output_leaves_the_old_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.jsonl");
+        std::fs::write(&path, "old").unwrap();
+        let mut out = Output::open(Some(&path)).unwrap();
+        out.write_all(b"half of a new fi").unwrap();
+        drop(out);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+        let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(leftovers, 1, "no temporary file left behind");
     }
 }

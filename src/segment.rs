@@ -246,7 +246,14 @@ fn is_abbreviation(body: &str, stop: usize) -> bool {
     let word = &body[word_start..stop];
     let single_initial = word.len() == 1 && word.chars().all(|c| c.is_uppercase());
     let dotted = word.contains('.') && word.len() <= 5;
-    single_initial || dotted || ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str())
+    let lower = word.to_ascii_lowercase();
+    // "No. 5" abbreviates; "According to the US, no. Hegseth said" ends a sentence.
+    if lower == "no" {
+        return body[stop + 1..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit());
+    }
+    single_initial || dotted || ABBREVIATIONS.contains(&lower.as_str())
 }
 
 #[cfg(test)]
@@ -263,7 +270,7 @@ mod tests {
 
     #[test]
     fn splits_sentences_but_not_abbreviations_or_quotes() {
-        let cases: [(&str, &str, &[&str]); 5] = [
+        let cases: [(&str, &str, &[&str]); 6] = [
             ("plain", "One. Two! Three?", &["One.", "Two!", "Three?"]),
             (
                 "mr",
@@ -284,6 +291,11 @@ mod tests {
                 "lower case after stop",
                 "approx. five people came.",
                 &["approx. five people came."],
+            ),
+            (
+                "no ends a sentence, No. 5 does not",
+                "Will it? No. He saw No. 5 win.",
+                &["Will it?", "No.", "He saw No. 5 win."],
             ),
         ];
         for (name, text, expected) in cases {

@@ -25,7 +25,8 @@ fn help_lists_every_command() {
     assert!(output.status.success());
     let help = stdout(&output);
     for command in [
-        "extract", "report", "dot", "quotes", "eval", "rules", "explain",
+        "extract", "report", "dot", "export", "quotes", "eval", "rules", "explain", "diff",
+        "snapshot",
     ] {
         assert!(help.contains(command), "{command} missing from:\n{help}");
     }

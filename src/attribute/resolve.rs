@@ -22,6 +22,7 @@ pub fn resolve_references(
             MentionKind::Actor(a) => Referent::Actor(*a),
             MentionKind::Ambiguous(candidates) => Referent::Ambiguous(candidates.clone()),
             MentionKind::Anonymous => Referent::Anonymous(seg.slice(mention.span).to_string()),
+            MentionKind::Named { name, .. } => Referent::Named(name.clone()),
             MentionKind::Pronoun(_) if mention.in_quote => Referent::Unknown,
             MentionKind::Pronoun(pronoun) => {
                 let fits = |r: &Referent| fits_pronoun(*pronoun, r, rules, false);
@@ -113,7 +114,10 @@ fn antecedent(
         let span = seg.sentences[s].span;
         let candidates: Vec<usize> = (0..index)
             .filter(|&j| {
-                span.contains(mentions[j].span) && !mentions[j].in_quote && fits(&referents[j])
+                span.contains(mentions[j].span)
+                    && !mentions[j].in_quote
+                    && fits(&referents[j])
+                    && !matches!(mentions[j].kind, MentionKind::Named { person: false, .. })
             })
             .collect();
         if candidates.is_empty() {

@@ -1,7 +1,7 @@
 //! Speech verbs and their subjects: the evidence for who speaks.
 
-use super::names::{name_at, name_before};
 use super::{usable, Attribution, Method, Referent};
+use crate::mentions::names::{name_at, name_before};
 use crate::mentions::{Cue, Mention, MentionKind, Pronoun};
 use crate::model::Span;
 use crate::quotes::Quote;
@@ -243,6 +243,16 @@ impl Context<'_> {
             || post_text.starts_with(" -")
             || content.ends_with([',', '?', '!'])
             || pre_empty;
+        // `“Peace through strength” – Rutte`: a dash and a name close the sentence.
+        if near && post_text.trim_start().starts_with('-') {
+            let named = self.mention_after(post.start, 1, sentence).filter(|&m| {
+                let rest = &self.seg.text[self.mentions[m].span.end..post.end];
+                !rest.chars().any(char::is_alphanumeric)
+            });
+            if let Some(m) = named {
+                return Some(self.found(m, post, Method::VerbAfter));
+            }
+        }
         for verb in self.speech_verbs(post, false) {
             let gap = self.words(post.start, verb.span.start);
             let immediate = gap == 0;
@@ -293,6 +303,18 @@ impl Context<'_> {
         None
     }
 
+    /// The speaker a speech verb names: `said Rutte` (inverted, after a comma or
+    /// quote) or its subject.
+    fn speaker_of_verb(&self, sentence: Span, verb: Span) -> Option<usize> {
+        let before = self.seg.text[sentence.start..verb.start].trim_end();
+        if before.ends_with([',', '"']) {
+            if let Some(after) = self.mention_after(verb.end, 1, sentence) {
+                return Some(after);
+            }
+        }
+        self.subject_of(sentence, verb)
+    }
+
     /// `Rutte said: “…”`, `Trump said the call was “productive”`, `according to Trump, who added that … “…”`.
     fn verb_before(&self, pre: Span, sentence: Span) -> Option<Attribution> {
         let verb = *self.speech_verbs(pre, false).last()?;
@@ -300,6 +322,19 @@ impl Context<'_> {
         if self.is_according_to(&verb) {
             let after = self.mention_after(verb.span.end, 1, sentence)?;
             return Some(self.found(after, cue, Method::AccordingTo));
+        }
+        // `…,” he said, adding that Trump was “not in a rush”`: the participle
+        // shares the subject of the verb before it.
+        let participle = self.seg.slice(verb.span).ends_with("ing")
+            && self.seg.text[..verb.span.start].trim_end().ends_with(',');
+        if participle {
+            let earlier = self
+                .speech_verbs(Span::new(sentence.start, verb.span.start), false)
+                .last()
+                .copied();
+            if let Some(speaker) = earlier.and_then(|v| self.speaker_of_verb(sentence, v.span)) {
+                return Some(self.found(speaker, cue, Method::VerbBefore));
+            }
         }
         if let Some(subject) = self.subject_of(sentence, verb.span) {
             return Some(self.found(subject, cue, Method::VerbBefore));

@@ -144,6 +144,18 @@ fn attribution_patterns() {
             "“Sanctions are working,” Marta Kos told the committee.",
             &["name:Marta Kos"],
         ),
+        (
+            "pronoun after a named speaker outside the pack",
+            "Jonson spoke first. “The front holds,” said Anna Lindqvist of the defence university. “For now,” she added.",
+            &["name:Anna Lindqvist", "name:Anna Lindqvist"],
+        ),
+        ("dash attribution", "“Peace through strength” – Rutte", &["rutte"]),
+        ("headline form", "Zelensky: “We will never give up our land”", &["zelensky"]),
+        (
+            "another anonymous source",
+            "“We are ready,” one European official told the newspaper. “But not yet,” another added.",
+            &["anonymous", "anonymous"],
+        ),
         ("web form marks are no quote", "\"*\" indicates required fields\n“Real quote,” said Rutte.", &["rutte"]),
     ];
     for (name, text, expected) in cases {

@@ -152,17 +152,21 @@ pub fn quotes(args: QuotesArgs) -> Result<ExitCode, CommandError> {
     let rules = rules_from(&args.input.rules)?;
     let (all, summary, undated) = collect(&args.input, &rules)?;
     let mut out = Output::open(None)?;
-    for extraction in &all {
-        writeln!(out, "# {}", extraction.id)?;
-        for quote in &extraction.quotes {
-            let speaker = stancetrack::report::speaker_label(&quote.speaker);
-            writeln!(
-                out,
-                "  {speaker:<24} [{}] \u{201C}{}\u{201D}",
-                quote.method, quote.text
-            )?;
-            if let Some(cue) = &quote.cue {
-                writeln!(out, "  {:<24} cue: {cue}", "")?;
+    if args.unknown {
+        write!(out, "{}", stancetrack::report::unknown_speakers(&all))?;
+    } else {
+        for extraction in &all {
+            writeln!(out, "# {}", extraction.id)?;
+            for quote in &extraction.quotes {
+                let speaker = stancetrack::report::speaker_label(&quote.speaker);
+                writeln!(
+                    out,
+                    "  {speaker:<24} [{}] \u{201C}{}\u{201D}",
+                    quote.method, quote.text
+                )?;
+                if let Some(cue) = &quote.cue {
+                    writeln!(out, "  {:<24} cue: {cue}", "")?;
+                }
             }
         }
     }

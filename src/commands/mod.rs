@@ -1,10 +1,12 @@
 //! Each subcommand: read inputs through the library, write outputs, return the exit code.
 
 mod analysis;
+mod diff;
 mod eval;
 mod explain;
 mod extract;
 mod rules;
+mod snapshot;
 
 use stancetrack::cli::Command;
 use std::fmt;
@@ -58,9 +60,12 @@ pub fn run(command: Command) -> Result<ExitCode, CommandError> {
         Command::Extract(args) => extract::run(args),
         Command::Report(args) => analysis::report(args),
         Command::Dot(args) => analysis::dot(args),
+        Command::Export(args) => analysis::export(args),
         Command::Quotes(args) => extract::quotes(args),
         Command::Eval(args) => eval::run(args),
         Command::Rules(args) => rules::run(args),
+        Command::Snapshot(args) => snapshot::run(args),
+        Command::Diff(args) => diff::run(args),
         Command::Explain(args) => explain::run(args),
     }
 }

@@ -11,14 +11,23 @@ pub struct Clause {
     pub span: Span,
     /// Whether it is an `if`/`unless` clause (its stances are noncommittal).
     pub conditional: bool,
+    /// Whether it reports a question (`asked whether …`): it takes no side.
+    pub question: bool,
 }
 
+/// Words that open a reported question, up to the next comma.
+const QUESTION_OPENERS: [&str; 4] = [
+    "asked whether ",
+    "asked if ",
+    "wondered whether ",
+    "asked about ",
+];
+
 /// Words that start a new clause.
-const CLAUSE_OPENERS: [&str; 7] = [
+const CLAUSE_OPENERS: [&str; 6] = [
     " but ",
     " while ",
     " whereas ",
-    " however,",
     " although ",
     ", so ",
     " so that ",
@@ -54,6 +63,16 @@ pub fn split_clauses(text: &str, sentence: Span, cues: &[Cue]) -> Vec<Clause> {
         .filter(|c| c.meaning == Meaning::Conditional && sentence.contains(c.span))
         .map(|c| c.span.start - sentence.start)
         .collect();
+    let questions: Vec<usize> = QUESTION_OPENERS
+        .iter()
+        .flat_map(|opener| lower.match_indices(opener).map(|(at, _)| at))
+        .collect();
+    for &at in &questions {
+        cuts.push(at);
+        if let Some(comma) = body[at..].find(", ") {
+            cuts.push(at + comma + 1);
+        }
+    }
     for &at in &conditionals {
         cuts.push(at);
         if let Some(comma) = body[at..].find(", ") {
@@ -71,6 +90,7 @@ pub fn split_clauses(text: &str, sentence: Span, cues: &[Cue]) -> Vec<Clause> {
         .map(|w| Clause {
             span: Span::new(sentence.start + w[0], sentence.start + w[1]),
             conditional: conditionals.contains(&w[0]),
+            question: questions.contains(&w[0]),
         })
         .collect()
 }

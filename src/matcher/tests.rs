@@ -118,6 +118,29 @@ fn stance_readings() {
             ],
         ),
         (
+            "an echo takes up the stance just reported",
+            "“Kyiv must join NATO now,” Sybiha said. On Friday, Kallas echoed that call.",
+            &[
+                "kallas ukraine-nato-membership support",
+                "sybiha ukraine-nato-membership support",
+            ],
+        ),
+        (
+            "a verb cue governs its object, not a later topic",
+            "Moscow will not accept European troops under any peace deal.",
+            &["russia ceasefire-troops oppose"],
+        ),
+        (
+            "a reported question takes no side",
+            "Asked whether Washington would send more air defence, Hegseth declined to comment.",
+            &[],
+        ),
+        (
+            "a stance of someone outside the pack is nobody else's",
+            "“We need weapons,” Zelensky said. Emmanuel Macron called for more military aid as well.",
+            &["zelensky military-aid-ukraine support"],
+        ),
+        (
             "a question takes no side",
             "Will Ukraine ever join NATO?",
             &[],

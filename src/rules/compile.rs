@@ -94,6 +94,8 @@ pub enum Meaning {
     Title,
     /// Points back at the topic just named (`it`, `this decision`).
     Anaphor,
+    /// Takes up the stance just reported (`reiterate this message`, `echoed that line`).
+    Echo,
 }
 
 /// The rule id index of topic anaphora readings (`it is rejected by …`).
@@ -332,6 +334,7 @@ impl CompiledRules {
             (&lexicon.anonymous_sources, Meaning::Anonymous),
             (&lexicon.titles, Meaning::Title),
             (&lexicon.topic_anaphora, Meaning::Anaphor),
+            (&lexicon.echoes, Meaning::Echo),
         ];
         for (list, meaning) in word_lists {
             for phrase in list {

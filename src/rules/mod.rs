@@ -3,6 +3,7 @@
 //! `source` mirrors the YAML, `pack` reads a folder and cross-checks it,
 //! `phrase` is the phrase syntax, `compile` builds the one automaton.
 
+pub mod check;
 pub mod compile;
 pub mod examples;
 pub mod pack;

@@ -313,7 +313,9 @@ pub fn inflections(word: &str) -> Vec<String> {
             && !b"wxy".contains(&last)
             && is_vowel(before_last)
             && !is_vowel(bytes[bytes.len() - 3]);
-        if short_cvc {
+        // British spelling doubles a final l: signalled, labelled.
+        let british_l = last == b'l' && is_vowel(before_last);
+        if short_cvc || british_l {
             let doubled = format!("{word}{}", last as char);
             forms.extend([format!("{doubled}ed"), format!("{doubled}ing")]);
         }
@@ -352,6 +354,17 @@ mod tests {
             ("deny", vec!["deny", "denies", "denied", "denying"]),
             ("push", vec!["push", "pushes", "pushed", "pushing"]),
             ("stop", vec!["stop", "stops", "stopped", "stopping"]),
+            (
+                "signal",
+                vec![
+                    "signal",
+                    "signals",
+                    "signaled",
+                    "signaling",
+                    "signalled",
+                    "signalling",
+                ],
+            ),
             ("hold", vec!["hold", "holds", "held", "holding"]),
             ("not", vec!["not"]),
         ];

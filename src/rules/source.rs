@@ -138,6 +138,9 @@ pub struct Lexicon {
     /// Words that point back at the topic of the previous sentence (`it`, `this decision`).
     #[serde(default)]
     pub topic_anaphora: Vec<Phrase>,
+    /// Phrases by which an actor takes up the stance just reported (`reiterate this message`).
+    #[serde(default)]
+    pub echoes: Vec<Phrase>,
     /// Spelling variants treated as the same word everywhere (`defence`/`defense`).
     #[serde(default)]
     pub spellings: Vec<Vec<String>>,

@@ -1,0 +1,143 @@
+//! Beyond the sentence: topic anaphora (`it is rejected by …`) and echoes (`reiterated this message`).
+
+use super::clauses::Clause;
+use super::holders::clause_subject;
+use super::{MatchInput, SentenceTrace};
+use crate::extraction::Observation;
+use crate::mentions::Cue;
+use crate::model::Span;
+use crate::quotes::Quote;
+use crate::rules::{CompiledRules, Meaning};
+
+/// How many sentences back an echo (`reiterate this message`) looks for the stance it takes up.
+const ECHO_WINDOW: usize = 2;
+
+/// "His foreign minister intends to reiterate this message": the clause's
+/// subject takes up the stances reported in the previous sentences.
+pub(super) fn echo_observations(
+    cues: &[Cue],
+    clause: &Clause,
+    index: usize,
+    traces: &[SentenceTrace],
+    input: &MatchInput<'_>,
+    rules: &CompiledRules,
+) -> Vec<Observation> {
+    let Some(echo) = cues.iter().find(|c| c.meaning == Meaning::Echo) else {
+        return Vec::new();
+    };
+    let Some(holders) = clause_subject(echo.span, clause, input) else {
+        return Vec::new();
+    };
+    let sentence = input.seg.original_span(input.seg.sentences[index].span);
+    let rule =
+        rules.rule_ids[crate::rules::compile::ANAPHORA_RULE].replace("topic-anaphora", "echo");
+    let earlier = &traces[index.saturating_sub(ECHO_WINDOW)..index];
+    let mut echoed = Vec::new();
+    for source in earlier
+        .iter()
+        .rev()
+        .flat_map(|t| &t.observations)
+        .filter(|o| o.held.is_none())
+    {
+        for &actor in &holders {
+            let actor = rules.actors[actor].id.clone();
+            if actor == source.actor {
+                continue;
+            }
+            echoed.push(Observation {
+                actor,
+                evidence: input.article.text[sentence.start..sentence.end].to_string(),
+                start: sentence.start,
+                end: sentence.end,
+                quoted: false,
+                rule: format!("{rule} ({})", source.rule),
+                ..source.clone()
+            });
+        }
+    }
+    echoed
+}
+
+/// The topics a sentence names with topic phrases or idioms.
+pub(super) fn topics_named(cues: &[Cue], sentence: Span) -> Vec<usize> {
+    let mut topics: Vec<usize> = cues
+        .iter()
+        .filter(|c| sentence.contains(c.span))
+        .filter_map(|c| match c.meaning {
+            Meaning::Topic { topic, .. } | Meaning::TopicStance { topic, .. } => Some(topic),
+            _ => None,
+        })
+        .collect();
+    topics.sort_unstable();
+    topics.dedup();
+    topics
+}
+
+/// The topic `it` or `this decision` can point back to: the only topic of the
+/// nearest of the two previous sentences that names one.
+pub(super) fn previous_topic(topics_by_sentence: &[Vec<usize>], index: usize) -> Option<usize> {
+    let nearest = topics_by_sentence[index.saturating_sub(2)..index]
+        .iter()
+        .rev()
+        .find(|topics| !topics.is_empty())?;
+    match nearest.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+/// Most words between an anaphor and the stance cue it stands with.
+const ANAPHOR_REACH: usize = 4;
+
+/// In a clause with a stance cue but no topic phrase, an anaphor near the cue
+/// stands for the previous sentence's topic: "It … is rejected by Scholz and
+/// Orban", "reluctant to take this decision".
+pub(super) fn resolve_topic_anaphor(
+    cues: &mut Vec<Cue>,
+    topic: usize,
+    text: &str,
+    quotes: &[Quote],
+) {
+    let names_topic = cues.iter().any(|c| {
+        matches!(
+            c.meaning,
+            Meaning::Topic { .. } | Meaning::TopicStance { .. }
+        )
+    });
+    if names_topic {
+        return;
+    }
+    let near_cue = |anaphor: &Cue| {
+        cues.iter()
+            .filter(|c| matches!(c.meaning, Meaning::StanceCue { .. }))
+            .any(|c| {
+                // A passive cue's subject may stand anywhere before it: "It … is rejected by".
+                let passive =
+                    text[c.span.end..].starts_with(" by ") && c.span.start >= anaphor.span.end;
+                if passive {
+                    return true;
+                }
+                let (from, to) = if c.span.start >= anaphor.span.end {
+                    (anaphor.span.end, c.span.start)
+                } else {
+                    (c.span.end, anaphor.span.start.max(c.span.end))
+                };
+                text[from..to].split_whitespace().count() <= ANAPHOR_REACH
+            })
+    };
+    let resolved: Vec<Cue> = cues
+        .iter()
+        // Inside a quote, "this" is the speaker's own discourse, not the narrator's topic.
+        .filter(|c| c.meaning == Meaning::Anaphor && near_cue(c))
+        .filter(|c| !quotes.iter().any(|q| q.outer.overlaps(c.span)))
+        .map(|c| Cue {
+            meaning: Meaning::Topic {
+                topic,
+                rule: crate::rules::compile::ANAPHORA_RULE,
+            },
+            ..*c
+        })
+        .collect();
+    cues.extend(resolved);
+    cues.sort_by_key(|c| c.span);
+}

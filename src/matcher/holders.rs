@@ -1,0 +1,133 @@
+//! Who holds a reading: the quote's speaker, the passive agents, the subject, or the sentence's speaker.
+
+use super::clauses::Clause;
+use super::readings::Reading;
+use super::MatchInput;
+use crate::attribute::Referent;
+use crate::model::Span;
+use crate::rules::source::HolderRule;
+use crate::rules::Meaning;
+
+/// The actors holding a reading.
+pub(super) fn holders(
+    reading: &Reading,
+    sentence: usize,
+    clause: &Clause,
+    input: &MatchInput<'_>,
+) -> Vec<usize> {
+    let attributed = input.attributed;
+    if let Some(q) = input
+        .quotes
+        .iter()
+        .position(|q| q.outer.contains(reading.at))
+    {
+        return attributed.quotes[q].speaker.actor().into_iter().collect();
+    }
+    if reading.holder == HolderRule::Subject {
+        let agents = passive_agents(reading.cue_end, clause, input);
+        if !agents.is_empty() {
+            return agents;
+        }
+        if let Some(subjects) = clause_subject(reading.at, clause, input) {
+            return subjects;
+        }
+    }
+    attributed.sentences[sentence]
+        .speaker
+        .actor()
+        .into_iter()
+        .collect()
+}
+
+/// `rejected by heads of state such as Olaf Scholz and Viktor Orban`: every actor after `by`.
+fn passive_agents(cue_end: usize, clause: &Clause, input: &MatchInput<'_>) -> Vec<usize> {
+    let after = &input.seg.text[cue_end..clause.span.end];
+    if !after.starts_with(" by ") {
+        return Vec::new();
+    }
+    let mut agents: Vec<usize> = input
+        .found
+        .mentions
+        .iter()
+        .zip(&input.attributed.referents)
+        .filter(|(m, _)| m.span.start > cue_end && m.span.end <= clause.span.end && !m.in_quote)
+        .filter_map(|(_, r)| r.actor())
+        .collect();
+    agents.dedup();
+    agents
+}
+
+/// The subject of a verb cue: the nearest mention before it with no comma
+/// between ("Rubio said Washington no longer supports …" is Washington's), else
+/// the clause's first mention that no preposition governs ("Zelensky, who met
+/// Scholz, called for …"); coordinated subjects come along ("Rutte and Kallas
+/// call for …"). `None` when the clause names nobody; an empty list when it
+/// names someone outside the pack. A stance reported by a speech verb is the
+/// speaker's: "Rubio said Washington does not support …" is Rubio's.
+pub(super) fn clause_subject(
+    at: Span,
+    clause: &Clause,
+    input: &MatchInput<'_>,
+) -> Option<Vec<usize>> {
+    let speech = input.found.cues.iter().rfind(|c| {
+        clause.span.start <= c.span.start
+            && c.span.end <= at.start
+            && matches!(c.meaning, Meaning::Speech | Meaning::Cognition)
+            && !input.quotes.iter().any(|q| q.outer.overlaps(c.span))
+    });
+    let at = speech.map_or(at, |verb| verb.span);
+    let text = &input.seg.text;
+    let mentions = &input.found.mentions;
+    let topic_spans: Vec<Span> = input
+        .found
+        .cues
+        .iter()
+        .filter(|c| {
+            clause.span.contains(c.span)
+                && matches!(
+                    c.meaning,
+                    Meaning::Topic { .. } | Meaning::TopicStance { .. }
+                )
+        })
+        .map(|c| c.span)
+        .collect();
+    let candidates: Vec<usize> = (0..mentions.len())
+        .filter(|&m| {
+            let mention = &mentions[m];
+            clause.span.start <= mention.span.start
+                && mention.span.end <= at.start
+                && !mention.in_quote
+                && !mention.after_preposition
+                && !topic_spans.iter().any(|s| s.contains(mention.span))
+                && !matches!(input.attributed.referents[m], Referent::Unknown)
+        })
+        .collect();
+    let nearest = candidates
+        .last()
+        .filter(|&&m| !text[mentions[m].span.end..at.start].contains(','));
+    let pick = *nearest
+        .or_else(|| candidates.iter().find(|&&m| !mentions[m].possessive))
+        .or_else(|| candidates.first())?;
+    let mut subjects = vec![pick];
+    // Walk back over "X and Y" / "X, Y and Z".
+    let mut current = pick;
+    while let Some(&previous) = candidates
+        .iter()
+        .rev()
+        .find(|&&m| mentions[m].span.end <= mentions[current].span.start)
+    {
+        let between = text[mentions[previous].span.end..mentions[current].span.start].trim();
+        if between != "and" && between != "," && between != "or" {
+            break;
+        }
+        subjects.push(previous);
+        current = previous;
+    }
+    subjects.reverse();
+    Some(
+        subjects
+            .into_iter()
+            .filter_map(|m| input.attributed.referents[m].actor())
+            .collect(),
+    )
+}
