@@ -91,12 +91,19 @@ pub fn from_str<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, YamlE
         });
     }
     serde_yaml::from_str(text).map_err(|err| {
-        let location = err.location();
+        let position = err.location().map(|l| (l.line(), l.column()));
+        let mut message = explain_limit(strip_position(&err.to_string(), position));
+        if let Some((line, column)) = position {
+            let found = text.lines().nth(line.saturating_sub(1));
+            if found.and_then(|l| l.chars().nth(column.saturating_sub(1))) == Some('\t') {
+                message.push_str("; indent YAML with spaces, not tabs");
+            }
+        }
         YamlError {
             file: file.to_path_buf(),
-            line: location.as_ref().map(|l| l.line()),
-            column: location.as_ref().map(|l| l.column()),
-            message: explain_limit(strip_position_suffix(&err.to_string())),
+            line: position.map(|p| p.0),
+            column: position.map(|p| p.1),
+            message,
         }
     })
 }
@@ -126,6 +133,45 @@ pub fn top_level(text: &str, file: &Path) -> Result<TopLevel, YamlError> {
     })
 }
 
+/// Deserialises an optional date written `2025-01-20`, naming the bad value
+/// (chrono's own message is only "input is out of range"). For
+/// `#[serde(default, deserialize_with = "crate::yaml::optional_date")]`.
+pub fn optional_date<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<chrono::NaiveDate>, D::Error> {
+    deserializer.deserialize_option(OptionalDate)
+}
+
+/// Fails inside the scalar, so serde_yaml reports the value's own line,
+/// column and key path.
+struct OptionalDate;
+
+impl<'de> serde::de::Visitor<'de> for OptionalDate {
+    type Value = Option<chrono::NaiveDate>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a date like 2025-01-20")
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_str(self)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
+        chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| E::custom(format!("`{text}` is not a date like 2025-01-20")))
+    }
+}
+
 /// Serialises `value` as YAML.
 pub fn to_string<T: Serialize>(value: &T) -> String {
     serde_yaml::to_string(value).expect("plain data always serialises to YAML")
@@ -147,10 +193,14 @@ fn explain_limit(message: String) -> String {
     }
 }
 
-/// serde_yaml appends " at line L column C" to messages; we print the position first instead.
-fn strip_position_suffix(message: &str) -> String {
-    match message.find(" at line ") {
-        Some(cut) => message[..cut].to_string(),
+/// serde_yaml puts " at line L column C" in messages; we print the error's
+/// own position first instead, and keep any other (`while scanning a quoted
+/// scalar at line 2 column 8` says where the unclosed quote began).
+fn strip_position(message: &str, position: Option<(usize, usize)>) -> String {
+    match position {
+        Some((line, column)) => {
+            message.replacen(&format!(" at line {line} column {column}"), "", 1)
+        }
         None => message.to_string(),
     }
 }

@@ -15,6 +15,7 @@ pub struct ManifestEntry {
     /// The article's file name, relative to the manifest's folder.
     pub file: String,
     /// Publication date.
+    #[serde(default, deserialize_with = "crate::yaml::optional_date")]
     pub date: Option<NaiveDate>,
     /// Headline.
     pub title: Option<String>,
