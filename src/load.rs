@@ -392,14 +392,32 @@ fn split_front_matter(raw: &str, path: &Path) -> Result<(FrontMatter, String), S
 
 /// Positions in front matter count from the file's first line (the opening `---`).
 fn front_matter_message(err: &crate::yaml::YamlError) -> String {
+    let message = shift_lines(&err.message);
     match (err.line, err.column) {
-        (Some(line), Some(column)) => format!(
-            "front matter line {}, column {column}: {}",
-            line + 1,
-            err.message
-        ),
-        _ => format!("front matter: {}", err.message),
+        (Some(line), Some(column)) => {
+            format!("front matter line {}, column {column}: {message}", line + 1)
+        }
+        _ => format!("front matter: {message}"),
     }
+}
+
+/// Adds one to every `at line N` in a parser message (`while scanning a
+/// quoted scalar at line 1 column 8`), so it counts from the file's first line.
+fn shift_lines(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find("at line ") {
+        let (before, after) = rest.split_at(at + "at line ".len());
+        out.push_str(before);
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        match after[..digits].parse::<usize>() {
+            Ok(line) => out.push_str(&(line + 1).to_string()),
+            Err(_) => out.push_str(&after[..digits]),
+        }
+        rest = &after[digits..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn pick_date(

@@ -195,3 +195,19 @@ fn json_lines_problems_name_the_line_and_column() {
         ]
     );
 }
+
+#[test]
+fn front_matter_errors_count_lines_from_the_top_of_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.md",
+        b"---\ntitle: \"unterminated\ndate: 2025-01-01\n---\nBody.\n",
+    );
+    let (_, problems) = load(&[dir.path().join("a.md")]);
+    assert_eq!(
+        problems[0].message,
+        "front matter line 3, column 17: found unexpected end of stream, \
+         while scanning a quoted scalar at line 2 column 8"
+    );
+}
