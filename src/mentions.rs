@@ -145,9 +145,8 @@ pub fn find_mentions(
         .into_iter()
         .partition(|hit| is_mention_meaning(rules.phrases[hit.phrase as usize].meaning));
     let mut mentions = group_mentions(seg, rules, &mention_hits, date);
-    // Title-only hits still cover their words: "Foreign Minister" is no unknown name.
-    let mut covered: Vec<Span> = mention_hits.iter().map(|h| h.span).collect();
-    covered.extend(mentions.iter().map(|m| m.span));
+    // Titles are stripped from unknown names; known mentions cover their words.
+    let covered: Vec<Span> = mentions.iter().map(|m| m.span).collect();
     let sentence_spans: Vec<Span> = seg.sentences.iter().map(|s| s.span).collect();
     mentions.extend(
         names::unknown_names(&seg.text, &sentence_spans, &covered)

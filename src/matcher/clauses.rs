@@ -16,12 +16,7 @@ pub struct Clause {
 }
 
 /// Words that open a reported question, up to the next comma.
-const QUESTION_OPENERS: [&str; 4] = [
-    "asked whether ",
-    "asked if ",
-    "wondered whether ",
-    "asked about ",
-];
+const QUESTION_OPENERS: [&str; 3] = ["whether ", "asked if ", "asked about "];
 
 /// Words that start a new clause.
 const CLAUSE_OPENERS: [&str; 6] = [

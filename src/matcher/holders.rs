@@ -102,8 +102,11 @@ pub(super) fn clause_subject(
                 && !matches!(input.attributed.referents[m], Referent::Unknown)
         })
         .collect();
+    // "praised Kyiv's resilience and called for …": a possessive modifies a noun, it is no subject.
     let nearest = candidates
-        .last()
+        .iter()
+        .rev()
+        .find(|&&m| !mentions[m].possessive)
         .filter(|&&m| !text[mentions[m].span.end..at.start].contains(','));
     let pick = *nearest
         .or_else(|| candidates.iter().find(|&&m| !mentions[m].possessive))

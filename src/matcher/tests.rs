@@ -141,6 +141,21 @@ fn stance_readings() {
             &["zelensky military-aid-ukraine support"],
         ),
         (
+            "doubt that negates what follows",
+            "Kallas said she doubts that Putin is serious about peace.",
+            &["kallas putin-wants-peace oppose"],
+        ),
+        (
+            "an open question takes no side",
+            "Vance did not say whether Washington would send more air defence to Kyiv.",
+            &[],
+        ),
+        (
+            "a possessive is no subject",
+            "Donald Tusk praised Kyiv's resilience and called for faster integration into NATO.",
+            &[],
+        ),
+        (
             "a question takes no side",
             "Will Ukraine ever join NATO?",
             &[],
