@@ -115,8 +115,7 @@ pub struct Hit {
 /// Most gaps (`…`) one phrase may have.
 pub const MAX_GAPS: usize = 3;
 
-/// Longest literal (one expanded form of a phrase, or of one gapped segment), in bytes.
-pub const MAX_LITERAL_BYTES: usize = 200;
+pub use super::phrase::MAX_LITERAL_BYTES;
 
 /// Most distinct literals a whole pack may expand to.
 pub const MAX_LITERALS: usize = 1_000_000;
@@ -235,22 +234,6 @@ impl Builder {
                 return;
             }
         };
-        let longest = expanded.segments.iter().flatten().max_by_key(|l| l.len());
-        if let Some(literal) = longest.filter(|l| l.len() > MAX_LITERAL_BYTES) {
-            self.errors.push(RuleError {
-                file: file.to_path_buf(),
-                line: None,
-                column: None,
-                message: format!(
-                    "phrase `{}` matches `{literal}`, {} bytes, more than the limit of \
-                     {MAX_LITERAL_BYTES}; split it or use a gap (`…`)",
-                    shorten(&phrase.0),
-                    literal.len(),
-                    literal = shorten(literal)
-                ),
-            });
-            return;
-        }
         let index = self.phrases.len() as u32;
         self.phrases.push(CompiledPhrase {
             text: phrase.0.clone(),
@@ -555,14 +538,6 @@ fn at_word_boundaries(bytes: &[u8], span: Span) -> bool {
     let before_ok = span.start == 0 || !is_word(bytes[span.start - 1]);
     let after_ok = span.end == bytes.len() || !is_word(bytes[span.end]);
     before_ok && after_ok
-}
-
-/// The start of a long phrase, for messages.
-fn shorten(phrase: &str) -> String {
-    match phrase.char_indices().nth(60) {
-        Some((cut, _)) => format!("{}…", &phrase[..cut]),
-        None => phrase.to_string(),
-    }
 }
 
 /// A canonical name matches as written (no inflection): each word gets `=`.
