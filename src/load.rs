@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub use jsonl::json_lines_articles;
@@ -107,8 +108,11 @@ enum Source {
 pub struct Corpus {
     sources: Vec<Source>,
     options: LoadOptions,
-    /// Manifest problems found while listing (bad `corpus.yaml`).
+    /// Problems found while listing (bad `corpus.yaml`, unreadable folder).
     listing_problems: Vec<ArticleProblem>,
+    /// Every folder and file listed, by canonical path, with the path shown:
+    /// a symbolic link loop or a path given twice is read once.
+    seen: BTreeMap<PathBuf, PathBuf>,
 }
 
 /// What reading one source yields: articles, and problems with the ones that failed.
@@ -125,6 +129,7 @@ impl Corpus {
             sources: Vec::new(),
             options,
             listing_problems: Vec::new(),
+            seen: BTreeMap::new(),
         };
         for path in paths {
             corpus.add_path(path)?;
@@ -169,8 +174,12 @@ impl Corpus {
             message: format!("cannot read: {}", io_reason(&err)),
         })?;
         if meta.is_dir() {
-            self.add_dir(path)
-        } else {
+            let entries = std::fs::read_dir(path).map_err(|err| CorpusError {
+                path: path.to_path_buf(),
+                message: format!("cannot list folder: {}", io_reason(&err)),
+            })?;
+            self.add_dir(path, entries);
+        } else if self.first_visit(path) {
             // A file given alone still takes its metadata from its folder's manifest.
             let folder = path
                 .parent()
@@ -180,30 +189,64 @@ impl Corpus {
             let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
             let entry = name.and_then(|n| manifest.get(&n).cloned());
             self.sources.push(source_for_file(path, entry));
-            Ok(())
         }
+        Ok(())
     }
 
-    fn add_dir(&mut self, dir: &Path) -> Result<(), CorpusError> {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-            .map_err(|err| CorpusError {
-                path: dir.to_path_buf(),
-                message: format!("cannot list folder: {}", io_reason(&err)),
-            })?
+    /// Lists a folder's articles and subfolders in sorted order; a subfolder
+    /// that cannot be listed costs only its own articles.
+    fn add_dir(&mut self, dir: &Path, entries: std::fs::ReadDir) {
+        if !self.first_visit(dir) {
+            return;
+        }
+        let mut entries: Vec<PathBuf> = entries
             .filter_map(|entry| entry.ok().map(|e| e.path()))
             .collect();
         entries.sort();
         let manifest = self.read_manifest(dir);
         for entry in entries {
             if entry.is_dir() {
-                self.add_dir(&entry)?;
-            } else if is_article_file(&entry) {
+                match std::fs::read_dir(&entry) {
+                    Ok(listing) => self.add_dir(&entry, listing),
+                    Err(err) => self.listing_problems.push(ArticleProblem {
+                        origin: entry.display().to_string(),
+                        message: format!("cannot list folder: {}", io_reason(&err)),
+                        skipped: true,
+                    }),
+                }
+            } else if is_article_file(&entry) && self.first_visit(&entry) {
                 let name = entry.file_name().map(|n| n.to_string_lossy().into_owned());
                 let meta = name.and_then(|n| manifest.get(&n).cloned());
                 self.sources.push(source_for_file(&entry, meta));
             }
         }
-        Ok(())
+    }
+
+    /// Whether `path` is new to the corpus; a second sighting (through a
+    /// symbolic link, or a path given twice) is noted and read no more.
+    fn first_visit(&mut self, path: &Path) -> bool {
+        let Ok(canonical) = std::fs::canonicalize(path) else {
+            return true;
+        };
+        match self.seen.get(&canonical) {
+            None => {
+                self.seen.insert(canonical, path.to_path_buf());
+                true
+            }
+            Some(first) => {
+                let message = if first == path {
+                    "listed twice, read once".to_string()
+                } else {
+                    format!("same as {}, read once", first.display())
+                };
+                self.listing_problems.push(ArticleProblem {
+                    origin: path.display().to_string(),
+                    message,
+                    skipped: false,
+                });
+                false
+            }
+        }
     }
 
     fn read_manifest(&mut self, dir: &Path) -> BTreeMap<String, ManifestEntry> {
@@ -274,15 +317,22 @@ fn read_text_file(
         })]
     };
     // Checked before reading, so a 50 GB dump is never loaded into memory.
-    let size = match std::fs::metadata(path) {
-        Ok(meta) => meta.len(),
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
         Err(err) => return skip(format!("cannot read: {}", io_reason(&err))),
     };
-    if size > options.max_article_bytes as u64 {
-        return skip(too_big("file", size, options));
+    if !meta.is_file() {
+        return skip("not a regular file".to_string());
     }
-    match std::fs::read(path) {
-        Ok(bytes) => text_article(path, &bytes, manifest, options),
+    if meta.len() > options.max_article_bytes as u64 {
+        return skip(too_big("file", meta.len(), options));
+    }
+    // Read no more than the limit allows, should the file grow meanwhile.
+    let limit = options.max_article_bytes as u64 + 1;
+    let mut bytes = Vec::new();
+    let read = std::fs::File::open(path).and_then(|file| file.take(limit).read_to_end(&mut bytes));
+    match read {
+        Ok(_) => text_article(path, &bytes, manifest, options),
         Err(err) => skip(format!("cannot read: {}", io_reason(&err))),
     }
 }

@@ -4,6 +4,7 @@
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::fmt;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Input larger than this is refused before parsing (a guard against huge or hostile files).
@@ -48,11 +49,20 @@ pub fn read_file(file: &Path) -> Result<String, YamlError> {
     };
     let reason =
         |err: std::io::Error| error(format!("cannot read: {}", err.to_string().to_lowercase()));
-    let size = std::fs::metadata(file).map_err(reason)?.len();
-    if size > MAX_YAML_BYTES as u64 {
-        return Err(error(too_big(size)));
+    let meta = std::fs::metadata(file).map_err(reason)?;
+    if !meta.is_file() {
+        return Err(error("not a regular file".to_string()));
     }
-    let bytes = std::fs::read(file).map_err(reason)?;
+    if meta.len() > MAX_YAML_BYTES as u64 {
+        return Err(error(too_big(meta.len())));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(file)
+        .and_then(|f| f.take(MAX_YAML_BYTES as u64 + 1).read_to_end(&mut bytes))
+        .map_err(reason)?;
+    if bytes.len() > MAX_YAML_BYTES {
+        return Err(error(too_big(bytes.len() as u64)));
+    }
     String::from_utf8(bytes).map_err(|err| {
         let bytes = err.as_bytes();
         let at = err.utf8_error().valid_up_to();

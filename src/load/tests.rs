@@ -211,3 +211,40 @@ fn front_matter_errors_count_lines_from_the_top_of_the_file() {
          while scanning a quoted scalar at line 2 column 8"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_loop_or_a_path_given_twice_is_read_once() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("sub")).unwrap();
+    write(dir.path(), "a.txt", b"First.");
+    std::os::unix::fs::symlink("..", dir.path().join("sub/up")).unwrap();
+    std::os::unix::fs::symlink("a.txt", dir.path().join("b.txt")).unwrap();
+    let root = dir.path().to_path_buf();
+    let corpus = Corpus::open(&[root.clone(), root.join("a.txt")], LoadOptions::default()).unwrap();
+    assert_eq!(corpus.articles().count(), 1);
+    let shown: Vec<String> = corpus
+        .listing_problems()
+        .iter()
+        .map(|p| {
+            let shown = format!("{} {p}", p.skipped);
+            shown.replace(&root.display().to_string(), "<dir>")
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            "false <dir>/b.txt: same as <dir>/a.txt, read once",
+            "false <dir>/sub/up: same as <dir>, read once",
+            "false <dir>/a.txt: listed twice, read once",
+        ]
+    );
+}
+
+#[test]
+fn what_is_not_a_regular_file_is_skipped_unread() {
+    let corpus = Corpus::open(&[PathBuf::from("/dev/zero")], LoadOptions::default()).unwrap();
+    let results: Vec<_> = corpus.articles().collect();
+    let err = results[0].as_ref().unwrap_err();
+    assert_eq!(err.to_string(), "/dev/zero: not a regular file");
+}

@@ -183,7 +183,12 @@ fn parse_after(
 fn list_yaml(dir: &Path) -> Result<Vec<PathBuf>, RuleError> {
     let mut out = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
+    // A symbolic link back up the tree would otherwise list files forever.
+    let mut seen = std::collections::BTreeSet::new();
     while let Some(folder) = pending.pop() {
+        if !seen.insert(std::fs::canonicalize(&folder).unwrap_or_else(|_| folder.clone())) {
+            continue;
+        }
         let entries = std::fs::read_dir(&folder)
             .map_err(|err| RuleError::at(&folder, format!("cannot read rules folder: {err}")))?;
         for entry in entries.filter_map(Result::ok) {
