@@ -6,13 +6,13 @@
 
 mod dateline;
 mod decode;
+mod front_matter;
 mod jsonl;
 mod manifest;
 
 use crate::extraction::DateSource;
 use crate::model::ArticleId;
 use chrono::NaiveDate;
-use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::io::Read;
@@ -295,15 +295,6 @@ fn io_reason(err: &std::io::Error) -> String {
     err.to_string().to_lowercase()
 }
 
-/// Front matter keys we use; anything else in it is ignored.
-#[derive(Debug, Default, Deserialize)]
-struct FrontMatter {
-    title: Option<String>,
-    date: Option<serde_yaml::Value>,
-    url: Option<String>,
-    outlet: Option<String>,
-}
-
 fn read_text_file(
     path: &Path,
     manifest: Option<&ManifestEntry>,
@@ -377,22 +368,13 @@ fn parse_text(
     raw: String,
     manifest: Option<&ManifestEntry>,
 ) -> Result<Article, String> {
-    let (front, body) = split_front_matter(&raw, path)?;
+    let (front, body) = front_matter::split(&raw, path)?;
     let id = ArticleId(
         path.file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default(),
     );
-    let front_date = match front.date.as_ref() {
-        Some(value) => Some(parse_date_value(value).ok_or_else(|| {
-            format!(
-                "front matter date {} is not a date like 2024-12-03",
-                yaml_scalar(value)
-            )
-        })?),
-        None => None,
-    };
-    let (date, date_source) = pick_date(front_date, manifest.and_then(|m| m.date), &body);
+    let (date, date_source) = pick_date(front.date()?, manifest.and_then(|m| m.date), &body);
     Ok(Article {
         id,
         title: front
@@ -416,60 +398,6 @@ fn too_big(what: &str, size: u64, options: &LoadOptions) -> String {
     )
 }
 
-fn split_front_matter(raw: &str, path: &Path) -> Result<(FrontMatter, String), String> {
-    let Some(rest) = raw
-        .strip_prefix("---\n")
-        .or_else(|| raw.strip_prefix("---\r\n"))
-    else {
-        return Ok((FrontMatter::default(), raw.to_string()));
-    };
-    let close = ["\n---\n", "\n---\r\n"]
-        .iter()
-        .filter_map(|marker| rest.find(marker).map(|at| (at, marker.len())))
-        .min()
-        .or_else(|| rest.strip_suffix("\n---").map(|r| (r.len(), 4)));
-    let Some((at, marker_len)) = close else {
-        return Err("front matter starts with --- but never closes".to_string());
-    };
-    let front: FrontMatter = if rest[..at].trim().is_empty() {
-        FrontMatter::default()
-    } else {
-        crate::yaml::from_str(&rest[..at], path).map_err(|err| front_matter_message(&err))?
-    };
-    let body_start = (at + marker_len).min(rest.len());
-    Ok((front, rest[body_start..].to_string()))
-}
-
-/// Positions in front matter count from the file's first line (the opening `---`).
-fn front_matter_message(err: &crate::yaml::YamlError) -> String {
-    let message = shift_lines(&err.message);
-    match (err.line, err.column) {
-        (Some(line), Some(column)) => {
-            format!("front matter line {}, column {column}: {message}", line + 1)
-        }
-        _ => format!("front matter: {message}"),
-    }
-}
-
-/// Adds one to every `at line N` in a parser message (`while scanning a
-/// quoted scalar at line 1 column 8`), so it counts from the file's first line.
-fn shift_lines(message: &str) -> String {
-    let mut out = String::with_capacity(message.len());
-    let mut rest = message;
-    while let Some(at) = rest.find("at line ") {
-        let (before, after) = rest.split_at(at + "at line ".len());
-        out.push_str(before);
-        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-        match after[..digits].parse::<usize>() {
-            Ok(line) => out.push_str(&(line + 1).to_string()),
-            Err(_) => out.push_str(&after[..digits]),
-        }
-        rest = &after[digits..];
-    }
-    out.push_str(rest);
-    out
-}
-
 fn pick_date(
     front: Option<NaiveDate>,
     manifest: Option<NaiveDate>,
@@ -484,17 +412,6 @@ fn pick_date(
     match dateline::find(body) {
         Some(date) => (Some(date), DateSource::Text),
         None => (None, DateSource::None),
-    }
-}
-
-fn parse_date_value(value: &serde_yaml::Value) -> Option<NaiveDate> {
-    value.as_str().and_then(parse_date)
-}
-
-fn yaml_scalar(value: &serde_yaml::Value) -> String {
-    match value {
-        serde_yaml::Value::String(s) => format!("`{s}`"),
-        other => format!("`{}`", crate::yaml::to_string(other).trim()),
     }
 }
 
