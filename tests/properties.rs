@@ -106,6 +106,14 @@ fn article_text() -> impl Strategy<Value = String> {
     })
 }
 
+/// 256 cases, or `PROPTEST_CASES` for a longer search.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(256)
+}
+
 fn article(text: String, dated: bool) -> Article {
     Article {
         id: ArticleId("prop".to_string()),
@@ -124,7 +132,7 @@ fn article(text: String, dated: bool) -> Article {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
     fn offsets_slice_the_article_text(text in article_text(), dated in any::<bool>()) {
