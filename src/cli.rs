@@ -70,6 +70,15 @@ With --since or --until, observations without a date are left out.")]
     Diff(DiffArgs),
     /// Show how the pipeline reads a sentence: mentions, cues, negations, rules, holders.
     Explain(ExplainArgs),
+    /// Make synthetic corpora and rule packs for benchmarks.
+    Generate(GenerateArgs),
+    /// Time `extract --format jsonl` over a corpus for several rule packs and core counts.
+    ///
+    /// Each configuration runs in a child process, pinned to that many cores
+    /// with as many worker threads, and reports the rule-pack compile time,
+    /// the time to read, analyse and serialise the whole corpus (output goes
+    /// to /dev/null), and the process's peak memory. Prints a Markdown table.
+    Bench(BenchArgs),
 }
 
 /// `stancetrack explain`.
@@ -344,4 +353,140 @@ pub struct DiffArgs {
     /// Exit with 1 when anything changed (to guard a pull request).
     #[arg(long)]
     pub check: bool,
+}
+
+/// `stancetrack bench`.
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// Article folders (walked recursively), `.txt`/`.md` files, or `.jsonl` files.
+    #[arg(required = true, value_name = "CORPUS")]
+    pub corpus: Vec<PathBuf>,
+    /// A rule pack folder to time; repeat for several (`--rules rules --rules big`).
+    #[arg(long, default_value = "rules", value_name = "DIR")]
+    pub rules: Vec<PathBuf>,
+    /// Core counts to run on, comma-separated [default: 1 and all cores].
+    #[arg(long, value_delimiter = ',', value_name = "N,...")]
+    pub cores: Vec<usize>,
+    /// Timed runs per configuration; the table shows the median run.
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..))]
+    pub runs: u32,
+    /// Skip articles larger than this many bytes.
+    #[arg(long, default_value_t = 20 * 1024 * 1024, value_name = "BYTES")]
+    pub max_article_bytes: usize,
+    /// Print no progress on stderr.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Run one configuration (one pack, `--cores N`) in this process and print
+    /// its measurements as one JSON line (what the parent process reads).
+    #[arg(long, hide = true)]
+    pub child: bool,
+}
+
+/// `stancetrack generate`.
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// What to generate.
+    #[command(subcommand)]
+    pub what: GenerateWhat,
+}
+
+/// `stancetrack generate corpus|rules`.
+#[derive(Debug, Subcommand)]
+pub enum GenerateWhat {
+    /// A news-like corpus of a given size, recombined from seed articles.
+    Corpus(GenerateCorpusArgs),
+    /// The rule pack scaled up with generated topics and people.
+    Rules(GenerateRulesArgs),
+}
+
+/// `stancetrack generate corpus`.
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("target").required(true).args(["out", "jsonl"])))]
+pub struct GenerateCorpusArgs {
+    /// Total size: bytes, or with a unit (`200KB`, `50MB`, `1GB`; decimal, `MiB` also taken).
+    #[arg(long, value_parser = parse_size, value_name = "SIZE")]
+    pub size: u64,
+    /// Same seed, same corpus, byte for byte.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Write one `.txt` file with front matter per article into this new or empty folder.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Write one JSON record per article per line into this file.
+    #[arg(long, value_name = "FILE")]
+    pub jsonl: Option<PathBuf>,
+    /// The articles to recombine.
+    #[arg(long, default_value = "tests/corpus/seeds", value_name = "DIR")]
+    pub seeds: PathBuf,
+    /// The rule pack whose people are recast in the articles.
+    #[arg(long, default_value = "rules", value_name = "DIR")]
+    pub rules: PathBuf,
+}
+
+/// `stancetrack generate rules`.
+#[derive(Debug, Args)]
+pub struct GenerateRulesArgs {
+    /// Stance phrases in the whole pack (the bundled ones count).
+    #[arg(long, default_value_t = 10_000)]
+    pub phrases: usize,
+    /// Actors in the whole pack (the bundled ones count).
+    #[arg(long, default_value_t = 1_000)]
+    pub actors: usize,
+    /// Same seed, same pack, byte for byte.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// The new or empty folder to write the pack into.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// The pack to scale up.
+    #[arg(long, default_value = "rules", value_name = "DIR")]
+    pub rules: PathBuf,
+}
+
+/// Parses a size such as `50MB`, `1.5GB`, `512KiB` or `1000000` into bytes.
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let number: f64 = number
+        .parse()
+        .map_err(|_| format!("`{text}` is not a size like 50MB"))?;
+    let scale: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" => 1_000,
+        "m" | "mb" => 1_000_000,
+        "g" | "gb" => 1_000_000_000,
+        "kib" => 1 << 10,
+        "mib" => 1 << 20,
+        "gib" => 1 << 30,
+        other => {
+            return Err(format!(
+                "unknown unit `{other}` in `{text}`, expected one of B, KB, MB, GB, KiB, MiB, GiB"
+            ))
+        }
+    };
+    Ok((number * scale as f64).round() as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes_take_decimal_and_binary_units() {
+        let cases = [
+            ("plain bytes", "1234", Ok(1234)),
+            ("decimal megabytes", "50MB", Ok(50_000_000)),
+            ("fraction", "1.5GB", Ok(1_500_000_000)),
+            ("binary", "2MiB", Ok(2 * 1024 * 1024)),
+            ("lower case, space", "200 kb", Ok(200_000)),
+        ];
+        for (name, input, expected) in cases {
+            assert_eq!(parse_size(input), expected, "{name}");
+        }
+        assert!(parse_size("lots").is_err());
+        assert!(parse_size("5XB").unwrap_err().contains("unknown unit `xb`"));
+    }
 }

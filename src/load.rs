@@ -115,6 +115,37 @@ pub struct Corpus {
     seen: BTreeMap<PathBuf, PathBuf>,
 }
 
+/// One article of a corpus before its file is read; see [`Corpus::pending`].
+#[derive(Debug)]
+pub struct Pending<'a> {
+    options: &'a LoadOptions,
+    kind: PendingKind<'a>,
+}
+
+#[derive(Debug)]
+enum PendingKind<'a> {
+    /// A text file still to read.
+    TextFile {
+        path: &'a Path,
+        manifest: Option<&'a ManifestEntry>,
+    },
+    /// A JSON Lines record, already read in order from its file.
+    Read(Loaded),
+}
+
+impl Pending<'_> {
+    /// Reads the article: a warning about it (if any) comes first, then the
+    /// article or why it was skipped.
+    pub fn load(self) -> Vec<Loaded> {
+        match self.kind {
+            PendingKind::TextFile { path, manifest } => {
+                read_text_file(path, manifest, self.options)
+            }
+            PendingKind::Read(loaded) => vec![loaded],
+        }
+    }
+}
+
 /// What reading one source yields: articles, and problems with the ones that failed.
 ///
 /// An `Err` with `skipped: false` is a warning about the article that follows
@@ -154,18 +185,36 @@ impl Corpus {
             .sum()
     }
 
-    /// Reads the articles one at a time, in corpus order.
+    /// Reads the articles one at a time, in corpus order (a warning about an
+    /// article comes right before it).
     pub fn articles(&self) -> impl Iterator<Item = Loaded> + '_ {
-        self.sources
-            .iter()
-            .flat_map(move |source| -> Box<dyn Iterator<Item = Loaded> + '_> {
+        self.pending().flat_map(Pending::load)
+    }
+
+    /// The articles in corpus order, text files not yet read: [`Pending::load`]
+    /// reads each one, so a caller can do that part in parallel and keep the order.
+    pub fn pending(&self) -> impl Iterator<Item = Pending<'_>> + '_ {
+        self.sources.iter().flat_map(
+            move |source| -> Box<dyn Iterator<Item = Pending<'_>> + '_> {
                 match source {
-                    Source::Text { path, manifest } => {
-                        Box::new(read_text_file(path, manifest.as_ref(), &self.options).into_iter())
+                    Source::Text { path, manifest } => Box::new(std::iter::once(Pending {
+                        options: &self.options,
+                        kind: PendingKind::TextFile {
+                            path,
+                            manifest: manifest.as_ref(),
+                        },
+                    })),
+                    Source::JsonLines { path } => {
+                        Box::new(jsonl::read_json_lines(path, &self.options).map(|loaded| {
+                            Pending {
+                                options: &self.options,
+                                kind: PendingKind::Read(loaded),
+                            }
+                        }))
                     }
-                    Source::JsonLines { path } => jsonl::read_json_lines(path, &self.options),
                 }
-            })
+            },
+        )
     }
 
     fn add_path(&mut self, path: &Path) -> Result<(), CorpusError> {

@@ -112,9 +112,9 @@ pub fn trace_stances(input: &MatchInput<'_>, rules: &CompiledRules) -> Vec<Sente
             if clause.question {
                 continue;
             }
-            let mut cues: Vec<Cue> = input
-                .found
-                .cues
+            let mut cues: Vec<Cue> = clause
+                .span
+                .starting_within(&input.found.cues, |c| c.span)
                 .iter()
                 .filter(|c| clause.span.contains(c.span))
                 .copied()

@@ -1,6 +1,6 @@
 //! Folded text + compiled rules -> who is mentioned where, and every cue phrase.
 //!
-//! One automaton pass finds names, roles, descriptors and cue phrases. Names
+//! One pass over the text finds names, roles, descriptors and cue phrases. Names
 //! and titles that stand side by side form one mention ("US President Donald
 //! Trump"), whose most specific part decides who it is: a personal name beats
 //! an office, an office beats a description. Offices resolve by the article's
@@ -8,7 +8,7 @@
 
 pub mod names;
 
-use crate::model::Span;
+use crate::model::{longest_span, Span};
 use crate::quotes::Quote;
 use crate::rules::{CompiledRules, Hit, Meaning};
 use crate::segment::Segmented;
@@ -168,12 +168,14 @@ pub fn find_mentions(
     for mention in &mut mentions {
         mention.in_quote = quotes.iter().any(|q| q.outer.contains(mention.span));
         mention.after_preposition = word_before(&seg.text, mention.span.start)
-            .is_some_and(|w| PREPOSITIONS.contains(&w.to_ascii_lowercase().as_str()))
+            .is_some_and(|w| PREPOSITIONS.iter().any(|p| p.eq_ignore_ascii_case(w)))
             && !led_by(&seg.text, mention.span.start);
-        let word = seg.slice(mention.span).to_ascii_lowercase();
+        let word = seg.slice(mention.span);
         mention.possessive = seg.text[mention.span.end..].starts_with("'s ")
             || seg.text[mention.span.end..].starts_with("' ")
-            || matches!(word.as_str(), "his" | "its" | "their");
+            || ["his", "its", "their"]
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(word));
     }
     let mut cues = filter_cues(rules, cue_hits);
     // A word inside a name is not a verb: "States" in "United States".
@@ -212,7 +214,10 @@ fn word_before(text: &str, at: usize) -> Option<&str> {
     if first.contains([',', '.', ';', ':', '"', '(', ')']) {
         return None;
     }
-    if matches!(first.to_ascii_lowercase().as_str(), "the" | "a" | "an") {
+    if ["the", "a", "an"]
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(first))
+    {
         return words
             .next()
             .filter(|w| !w.contains([',', '.', ';', ':', '"']));
@@ -344,8 +349,27 @@ fn extend_to_determiner(text: &str, span: Span) -> Span {
     Span::new(start, span.end)
 }
 
+/// The pronoun a word is, in any case.
+fn pronoun(word: &str) -> Option<Pronoun> {
+    if !(2..=5).contains(&word.len()) {
+        return None;
+    }
+    let mut lower = [0u8; 5];
+    lower[..word.len()].copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    Some(match &lower[..word.len()] {
+        b"he" | b"him" | b"his" => Pronoun::He,
+        b"she" | b"her" => Pronoun::She,
+        b"it" | b"its" => Pronoun::It,
+        b"they" | b"them" | b"their" => Pronoun::They,
+        _ => return None,
+    })
+}
+
+/// Pronouns that are not part of a mention; `mentions` is sorted by span.
 fn find_pronouns(seg: &Segmented, mentions: &[Mention]) -> Vec<Mention> {
     let text = &seg.text;
+    let longest = longest_span(mentions, |m| m.span);
     let mut found = Vec::new();
     let mut start = None;
     for (i, c) in text
@@ -361,15 +385,12 @@ fn find_pronouns(seg: &Segmented, mentions: &[Mention]) -> Vec<Mention> {
             continue;
         }
         let word = &text[s..i];
-        let pronoun = match word.to_ascii_lowercase().as_str() {
-            "he" | "him" | "his" => Pronoun::He,
-            "she" | "her" => Pronoun::She,
-            "it" | "its" => Pronoun::It,
-            "they" | "them" | "their" => Pronoun::They,
-            _ => continue,
+        let Some(pronoun) = pronoun(word) else {
+            continue;
         };
         let span = Span::new(s, i);
-        if mentions.iter().any(|m| m.span.overlaps(span)) {
+        let near = span.reachable_from(mentions, longest, |m| m.span);
+        if near.iter().any(|m| m.span.overlaps(span)) {
             continue;
         }
         found.push(Mention {
@@ -420,8 +441,10 @@ fn filter_cues(rules: &CompiledRules, hits: Vec<Hit>) -> Vec<Cue> {
             hit: *hit,
         })
         .collect();
+    let longest = longest_span(&cues, |c| c.span);
     let swallowed = |cue: &Cue| {
-        cues.iter().any(|other| {
+        let near = cue.span.reachable_from(&cues, longest, |c| c.span);
+        near.iter().any(|other| {
             // A gapped phrase swallows only what lies in its own words, not its gaps.
             let longer = other.hit.covers(cue.span) && other.span != cue.span;
             let (mine, theirs) = (family(cue.meaning), family(other.meaning));

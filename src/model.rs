@@ -127,3 +127,96 @@ impl Span {
         self.start < other.end && other.start < self.end
     }
 }
+
+/// Narrowing a search over items kept in text order (sorted by start), so
+/// that per-article work stays linear instead of every item meeting every other.
+impl Span {
+    /// The items of `sorted` that start inside this span (or right at its
+    /// end): every item this span contains, in their order.
+    pub fn starting_within<'a, T>(&self, sorted: &'a [T], span_of: impl Fn(&T) -> Span) -> &'a [T] {
+        let from = sorted.partition_point(|t| span_of(t).start < self.start);
+        let to = sorted.partition_point(|t| span_of(t).start <= self.end);
+        &sorted[from..to.max(from)]
+    }
+
+    /// The items of `sorted` (none longer than `longest` bytes) that could
+    /// overlap or contain this span, in their order: whatever a search over
+    /// all of `sorted` would find, a search over these finds.
+    pub fn reachable_from<'a, T>(
+        &self,
+        sorted: &'a [T],
+        longest: usize,
+        span_of: impl Fn(&T) -> Span,
+    ) -> &'a [T] {
+        let from = sorted.partition_point(|t| span_of(t).start + longest < self.start);
+        let to = sorted.partition_point(|t| span_of(t).start <= self.end);
+        &sorted[from..to.max(from)]
+    }
+}
+
+/// The length of the longest span, for [`Span::reachable_from`].
+pub fn longest_span<T>(items: &[T], span_of: impl Fn(&T) -> Span) -> usize {
+    items
+        .iter()
+        .map(|t| {
+            let span = span_of(t);
+            span.end.saturating_sub(span.start)
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Spans of many lengths, sorted by start, from a fixed pseudo-random sequence.
+    fn spans() -> Vec<Span> {
+        let mut state = 7u64;
+        let mut next = |n: u64| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) % n
+        };
+        let mut spans: Vec<Span> = (0..300)
+            .map(|_| {
+                let start = next(1000) as usize;
+                Span::new(start, start + next(40) as usize)
+            })
+            .collect();
+        spans.sort();
+        spans
+    }
+
+    #[test]
+    fn narrowed_searches_find_what_full_searches_find() {
+        let items = spans();
+        let longest = longest_span(&items, |s| *s);
+        for probe in spans().iter().step_by(7) {
+            let near = probe.reachable_from(&items, longest, |s| *s);
+            let overlapping = |list: &[Span]| -> Vec<Span> {
+                list.iter()
+                    .copied()
+                    .filter(|s| s.overlaps(*probe))
+                    .collect()
+            };
+            let containing = |list: &[Span]| -> Vec<Span> {
+                list.iter()
+                    .copied()
+                    .filter(|s| s.contains(*probe))
+                    .collect()
+            };
+            assert_eq!(overlapping(near), overlapping(&items), "{probe:?}");
+            assert_eq!(containing(near), containing(&items), "{probe:?}");
+            let inside = |list: &[Span]| -> Vec<Span> {
+                list.iter()
+                    .copied()
+                    .filter(|s| probe.contains(*s))
+                    .collect()
+            };
+            let within = probe.starting_within(&items, |s| *s);
+            assert_eq!(inside(within), inside(&items), "{probe:?}");
+        }
+    }
+}

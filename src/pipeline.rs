@@ -2,7 +2,7 @@
 
 use crate::attribute::{attribute, Attributed};
 use crate::extraction::{Extraction, QuoteRecord};
-use crate::load::{Article, ArticleProblem, Corpus};
+use crate::load::{Article, ArticleProblem, Corpus, Pending};
 use crate::matcher::{match_stances, ArticleContext, MatchInput};
 use crate::mentions::{find_mentions, Mentions};
 use crate::quotes::{find_quotes, Quote};
@@ -124,26 +124,47 @@ const BATCH: usize = 256;
 pub fn run_corpus(
     corpus: &Corpus,
     rules: &CompiledRules,
-    mut sink: impl FnMut(Result<Extraction, ArticleProblem>, u64),
+    sink: impl FnMut(Result<Extraction, ArticleProblem>, u64),
 ) {
-    let mut batch: Vec<Result<Article, ArticleProblem>> = Vec::with_capacity(BATCH);
-    let mut flush = |batch: &mut Vec<Result<Article, ArticleProblem>>| {
-        let results: Vec<(Result<Extraction, ArticleProblem>, u64)> = batch
+    run_corpus_with(corpus, rules, |extraction| extraction, sink);
+}
+
+/// Like [`run_corpus`], but each extraction first goes through `finish` on
+/// the worker threads (to serialise it, say), and `sink` gets the result.
+///
+/// Reading and parsing an article happen on the workers too: only listing
+/// the corpus (and splitting JSON Lines files into lines) and `sink` run on
+/// the calling thread, so the work scales with the cores.
+pub fn run_corpus_with<T: Send>(
+    corpus: &Corpus,
+    rules: &CompiledRules,
+    finish: impl Fn(Extraction) -> T + Sync,
+    mut sink: impl FnMut(Result<T, ArticleProblem>, u64),
+) {
+    let mut batch: Vec<Pending<'_>> = Vec::with_capacity(BATCH);
+    let mut flush = |batch: &mut Vec<Pending<'_>>| {
+        let results: Vec<Vec<(Result<T, ArticleProblem>, u64)>> = batch
             .par_drain(..)
-            .map(|loaded| match loaded {
-                Ok(article) => {
-                    let bytes = article.text.len() as u64;
-                    (extract_guarded(&article, rules), bytes)
-                }
-                Err(problem) => (Err(problem), 0),
+            .map(|pending| {
+                pending
+                    .load()
+                    .into_iter()
+                    .map(|loaded| match loaded {
+                        Ok(article) => {
+                            let bytes = article.text.len() as u64;
+                            (extract_guarded(&article, rules).map(&finish), bytes)
+                        }
+                        Err(problem) => (Err(problem), 0),
+                    })
+                    .collect()
             })
             .collect();
-        for (result, bytes) in results {
+        for (result, bytes) in results.into_iter().flatten() {
             sink(result, bytes);
         }
     };
-    for loaded in corpus.articles() {
-        batch.push(loaded);
+    for pending in corpus.pending() {
+        batch.push(pending);
         if batch.len() == BATCH {
             flush(&mut batch);
         }

@@ -85,9 +85,26 @@ pub fn segment(text: &str) -> Segmented {
 }
 
 fn fold(text: &str) -> (String, Vec<u32>) {
+    let bytes = text.as_bytes();
     let mut folded = String::with_capacity(text.len());
     let mut map: Vec<u32> = Vec::with_capacity(text.len() + 1);
-    for (offset, c) in text.char_indices() {
+    let mut offset = 0;
+    while offset < bytes.len() {
+        // Most bytes are ASCII that folds to itself: copy them a run at a time.
+        let run = bytes[offset..]
+            .iter()
+            .position(|&b| !FOLDS_TO_ITSELF[b as usize])
+            .unwrap_or(bytes.len() - offset);
+        if run > 0 {
+            folded.push_str(&text[offset..offset + run]);
+            map.extend(offset as u32..(offset + run) as u32);
+            offset += run;
+            continue;
+        }
+        let c = text[offset..]
+            .chars()
+            .next()
+            .expect("offset is on a character boundary");
         let push = |folded: &mut String, map: &mut Vec<u32>, s: &str| {
             folded.push_str(s);
             map.extend(std::iter::repeat_n(offset as u32, s.len()));
@@ -112,10 +129,27 @@ fn fold(text: &str) -> (String, Vec<u32>) {
             }
             Folded::Str(s) => push(&mut folded, &mut map, s),
         }
+        offset += c.len_utf8();
     }
     map.push(text.len() as u32);
     (folded, map)
 }
+
+/// ASCII bytes that [`fold_char`] keeps as they are (all but white space and the backtick).
+const fn folds_to_itself(b: u8) -> bool {
+    b.is_ascii() && !matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b'`')
+}
+
+/// [`folds_to_itself`] for every byte.
+const FOLDS_TO_ITSELF: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = folds_to_itself(b as u8);
+        b += 1;
+    }
+    table
+};
 
 /// Non-empty lines, trimmed.
 fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
@@ -148,17 +182,35 @@ fn is_boilerplate(line: &str) -> bool {
         "advertisement -spot_img",
         "tags",
     ];
-    let lower = line.to_lowercase();
-    let label = lower.trim_matches(|c: char| !c.is_alphanumeric());
-    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
-    let words = line.split_whitespace().count();
     let bullet = line.starts_with(['•', '·', '▪', '*', '-', '–']);
-    LABELS.contains(&label)
-        || label.starts_with("advertisement")
-        || lower.contains("indicates required field")
+    let page_label = if line.is_ascii() {
+        // Lower-casing ASCII changes no letter into a non-letter: compare in place.
+        let label = line.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+        LABELS.iter().any(|l| l.eq_ignore_ascii_case(label))
+            || label
+                .get(..13)
+                .is_some_and(|head| head.eq_ignore_ascii_case("advertisement"))
+            || contains_ignoring_ascii_case(line, "indicates required field")
+    } else {
+        let lower = line.to_lowercase();
+        let label = lower.trim_matches(|c: char| !c.is_alphanumeric());
+        LABELS.contains(&label)
+            || label.starts_with("advertisement")
+            || lower.contains("indicates required field")
+    };
+    page_label
         || line.starts_with('©')
-        || letters == 0
-        || (bullet && words <= 5 && !line.ends_with(['.', '!', '?']))
+        || !line.chars().any(char::is_alphabetic)
+        || (bullet && line.split_whitespace().count() <= 5 && !line.ends_with(['.', '!', '?']))
+}
+
+/// Whether `text` holds `needle` (lower-case ASCII, not empty), in any ASCII case.
+fn contains_ignoring_ascii_case(text: &str, needle: &str) -> bool {
+    let needle = needle.as_bytes();
+    let first = needle[0];
+    text.as_bytes()
+        .windows(needle.len())
+        .any(|window| window[0] | 0x20 == first && window.eq_ignore_ascii_case(needle))
 }
 
 /// Abbreviations after which a full stop does not end a sentence.
@@ -307,6 +359,47 @@ mod tests {
     fn drops_page_boilerplate() {
         let text = "Headline\n\nBody text here.\n\n  • Ukraine\n\n  • Mark Rutte\nSource link\n- Advertisement -spot_img\n\"*\" indicates required fields\n© POOL/AFP\n-";
         assert_eq!(sentences(text), ["Headline", "Body text here."]);
+    }
+
+    #[test]
+    fn boilerplate_labels_match_in_any_case_ascii_or_not() {
+        let cases = [
+            ("label", "SHARE THIS ARTICLE", true),
+            (
+                "advertisement prefix",
+                "Advertisement (scroll to continue)",
+                true,
+            ),
+            (
+                "form notice",
+                "Fields marked * INDICATES REQUIRED FIELD",
+                true,
+            ),
+            ("non-ascii label", "— Related —", true),
+            (
+                "non-ascii form notice",
+                "Champs * Indicates required field é",
+                true,
+            ),
+            (
+                "article text",
+                "Share prices fell as Zelensky spoke.",
+                false,
+            ),
+            ("non-ascii article text", "Orbán spoke to reporters.", false),
+        ];
+        for (name, line, expected) in cases {
+            assert_eq!(is_boilerplate(line), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn fast_folding_covers_exactly_the_ascii_that_folds_to_itself() {
+        for b in 0..=0x7Fu8 {
+            let c = b as char;
+            let unchanged = fold_char(c) == Folded::Char(c) && c != '\n';
+            assert_eq!(folds_to_itself(b), unchanged, "{b:#04x}");
+        }
     }
 
     #[test]

@@ -26,7 +26,7 @@ fn help_lists_every_command() {
     let help = stdout(&output);
     for command in [
         "extract", "report", "dot", "export", "quotes", "eval", "rules", "explain", "diff",
-        "snapshot",
+        "snapshot", "generate", "bench",
     ] {
         assert!(help.contains(command), "{command} missing from:\n{help}");
     }
@@ -150,4 +150,73 @@ fn explain_shows_the_holder_and_the_rule() {
     let text = stdout(&output);
     assert!(text.contains("held by orban"), "{text}");
     assert!(text.contains("lexicon/reject"), "{text}");
+}
+
+#[test]
+fn generated_corpus_and_pack_run_through_extract() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    let pack = dir.path().join("pack");
+    let (corpus, pack) = (corpus.to_str().unwrap(), pack.to_str().unwrap());
+    let output = stancetrack(&[
+        "generate", "corpus", "--size", "100KB", "--seed", "3", "--jsonl", corpus,
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("articles"), "{}", stdout(&output));
+    let output = stancetrack(&[
+        "generate",
+        "rules",
+        "--phrases",
+        "1000",
+        "--actors",
+        "100",
+        "--out",
+        pack,
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("1000 phrases"),
+        "{}",
+        stdout(&output)
+    );
+    let output = stancetrack(&["rules", "check", "--rules", pack]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let output = stancetrack(&["extract", "--rules", pack, "--format", "jsonl", corpus]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).lines().count() > 5);
+}
+
+#[test]
+fn generate_corpus_needs_a_destination() {
+    let output = stancetrack(&["generate", "corpus", "--size", "1MB"]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn bench_prints_a_markdown_row_per_pack_and_core_count() {
+    let output = stancetrack(&[
+        "bench",
+        "--quiet",
+        "--runs",
+        "1",
+        "--cores",
+        "1",
+        "tests/corpus/seeds",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let table = stdout(&output);
+    assert!(table.contains("| rule pack | phrases |"), "{table}");
+    let row = table
+        .lines()
+        .find(|l| l.starts_with("| rules |"))
+        .unwrap_or_else(|| panic!("no row for the bundled pack:\n{table}"));
+    assert_eq!(row.split('|').count(), 14, "{row}");
+    assert!(table.contains("(5 articles,"), "{table}");
+}
+
+#[test]
+fn no_progress_line_when_stderr_is_not_a_terminal() {
+    let output = stancetrack(&["extract", "--format", "jsonl", "tests/corpus/seeds"]);
+    assert!(output.status.success());
+    assert_eq!(stderr(&output), "", "stderr is a pipe here");
 }

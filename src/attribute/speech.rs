@@ -53,7 +53,8 @@ impl Context<'_> {
 
     /// Speech verbs (outside quotes) within `range`, in order.
     fn speech_verbs(&self, range: Span, cognition_too: bool) -> Vec<Cue> {
-        self.cues
+        range
+            .starting_within(self.cues, |c| c.span)
             .iter()
             .filter(|c| range.contains(c.span) && !self.in_any_quote(c.span))
             .filter(|c| {
@@ -72,7 +73,12 @@ impl Context<'_> {
 
     /// Usable mentions inside `range`, as (mention index, referent).
     fn mentions_in(&self, range: Span) -> Vec<usize> {
-        (0..self.mentions.len())
+        // Mentions are in text order: only those starting inside `range` can lie in it.
+        let from = self
+            .mentions
+            .partition_point(|m| m.span.start < range.start);
+        let to = self.mentions.partition_point(|m| m.span.start <= range.end);
+        (from..to.max(from))
             .filter(|&m| {
                 range.contains(self.mentions[m].span)
                     && usable(&self.mentions[m], &self.referents[m])
@@ -108,7 +114,8 @@ impl Context<'_> {
     /// `cannot expect`, `NATO` in `NATO membership`). A verb cue such as
     /// `called on` stays a speech act.
     fn inside_stance_phrase(&self, span: Span) -> bool {
-        self.cues.iter().any(|c| {
+        let starting_before = self.cues.partition_point(|c| c.span.start <= span.start);
+        self.cues[..starting_before].iter().any(|c| {
             c.span != span
                 && c.span.contains(span)
                 && matches!(

@@ -1,11 +1,12 @@
 //! `extract` and `quotes`, and the corpus run every analysis command shares.
 
+use super::progress::Progress;
 use super::CommandError;
 use stancetrack::cli::{ExtractArgs, ExtractFormat, Input, QuotesArgs};
 use stancetrack::extraction::Extraction;
 use stancetrack::load::{ArticleProblem, Corpus, LoadOptions};
 use stancetrack::output::Output;
-use stancetrack::pipeline::run_corpus;
+use stancetrack::pipeline::run_corpus_with;
 use stancetrack::rules::{load_rules, CompiledRules};
 use std::io::Write;
 use std::process::ExitCode;
@@ -67,7 +68,18 @@ impl RunSummary {
 pub fn run_input(
     input: &Input,
     rules: &CompiledRules,
-    mut each: impl FnMut(Extraction) -> Result<(), CommandError>,
+    each: impl FnMut(Extraction) -> Result<(), CommandError>,
+) -> Result<(RunSummary, Vec<String>), CommandError> {
+    run_input_with(input, rules, |extraction| extraction, each)
+}
+
+/// Like [`run_input`], with `finish` applied to each extraction on the
+/// worker threads before `each` gets the result in corpus order.
+pub fn run_input_with<T: Send>(
+    input: &Input,
+    rules: &CompiledRules,
+    finish: impl Fn(Extraction) -> T + Sync,
+    mut each: impl FnMut(T) -> Result<(), CommandError>,
 ) -> Result<(RunSummary, Vec<String>), CommandError> {
     let options = LoadOptions {
         max_article_bytes: input.max_article_bytes,
@@ -80,27 +92,56 @@ pub fn run_input(
     };
     let mut undated = Vec::new();
     let mut failure = None;
-    run_corpus(&corpus, rules, |result, _bytes| {
+    let finish = |extraction: Extraction| {
+        let undated = extraction.date.is_none().then(|| extraction.id.to_string());
+        (undated, finish(extraction))
+    };
+    let mut progress = Progress::new(input.quiet, || corpus.total_bytes());
+    run_corpus_with(&corpus, rules, finish, |result, bytes| {
+        progress.advance(bytes);
         if failure.is_some() {
             return;
         }
         match result {
-            Ok(extraction) => {
+            Ok((undated_id, finished)) => {
                 summary.articles += 1;
-                if extraction.date.is_none() {
-                    undated.push(extraction.id.to_string());
-                }
-                if let Err(err) = each(extraction) {
+                undated.extend(undated_id);
+                if let Err(err) = each(finished) {
                     failure = Some(err);
                 }
             }
             Err(problem) => summary.problems.push(problem),
         }
     });
+    progress.finish();
     match failure {
         Some(err) => Err(err),
         None => Ok((summary, undated)),
     }
+}
+
+/// Runs the corpus and writes one JSON object per article per line to `out`,
+/// serialised on the worker threads.
+pub fn write_jsonl(
+    input: &Input,
+    rules: &CompiledRules,
+    out: &mut impl Write,
+) -> Result<(RunSummary, Vec<String>), CommandError> {
+    let serialise = |extraction: Extraction| {
+        let mut line = serde_json::to_vec(&extraction)?;
+        line.push(b'\n');
+        Ok(line)
+    };
+    run_input_with(
+        input,
+        rules,
+        serialise,
+        |line: serde_json::Result<Vec<u8>>| {
+            let line = line.map_err(|err| CommandError::failed(err.to_string()))?;
+            out.write_all(&line)?;
+            Ok(())
+        },
+    )
 }
 
 /// Runs the corpus and collects every extraction, sorted by article id.
@@ -122,12 +163,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, CommandError> {
     let rules = rules_from(&args.input.rules)?;
     let mut out = Output::open(args.output.as_deref())?;
     let (summary, undated) = match args.format {
-        ExtractFormat::Jsonl => run_input(&args.input, &rules, |e| {
-            serde_json::to_writer(&mut out, &e)
-                .map_err(|err| CommandError::failed(err.to_string()))?;
-            writeln!(out)?;
-            Ok(())
-        })?,
+        ExtractFormat::Jsonl => write_jsonl(&args.input, &rules, &mut out)?,
         ExtractFormat::Json => {
             let (all, summary, undated) = collect(&args.input, &rules)?;
             let doc = serde_json::json!({ "articles": all });

@@ -1,10 +1,13 @@
 //! Each subcommand: read inputs through the library, write outputs, return the exit code.
 
 mod analysis;
+mod bench;
 mod diff;
 mod eval;
 mod explain;
 mod extract;
+mod generate;
+mod progress;
 mod rules;
 mod snapshot;
 
@@ -67,5 +70,7 @@ pub fn run(command: Command) -> Result<ExitCode, CommandError> {
         Command::Snapshot(args) => snapshot::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Generate(args) => generate::run(args),
+        Command::Bench(args) => bench::run(args),
     }
 }

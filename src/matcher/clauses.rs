@@ -44,23 +44,33 @@ const SUBORDINATORS: [&str; 7] = [
 pub fn split_clauses(text: &str, sentence: Span, cues: &[Cue]) -> Vec<Clause> {
     let body = &text[sentence.start..sentence.end];
     let lower = body.to_ascii_lowercase();
-    let mut cuts: Vec<usize> = lower.match_indices(';').map(|(at, _)| at + 1).collect();
-    for opener in CLAUSE_OPENERS {
-        cuts.extend(lower.match_indices(opener).map(|(at, _)| at + 1));
-    }
+    // One pass finds `;`, the openers and the question openers, in that order of needles.
+    let needles: Vec<&str> = std::iter::once(";")
+        .chain(CLAUSE_OPENERS)
+        .chain(QUESTION_OPENERS)
+        .collect();
+    let found = occurrences(&lower, &needles);
+    let splitting = 1 + CLAUSE_OPENERS.len();
+    let mut cuts: Vec<usize> = found
+        .iter()
+        .filter(|&&(_, needle)| needle < splitting)
+        .map(|&(at, _)| at + 1)
+        .collect();
     if SUBORDINATORS.iter().any(|s| lower.starts_with(s)) {
         if let Some(comma) = body.find(", ") {
             cuts.push(comma + 1);
         }
     }
-    let conditionals: Vec<usize> = cues
+    let conditionals: Vec<usize> = sentence
+        .starting_within(cues, |c| c.span)
         .iter()
         .filter(|c| c.meaning == Meaning::Conditional && sentence.contains(c.span))
         .map(|c| c.span.start - sentence.start)
         .collect();
-    let questions: Vec<usize> = QUESTION_OPENERS
+    let questions: Vec<usize> = found
         .iter()
-        .flat_map(|opener| lower.match_indices(opener).map(|(at, _)| at))
+        .filter(|&&(_, needle)| needle >= splitting)
+        .map(|&(at, _)| at)
         .collect();
     for &at in &questions {
         cuts.push(at);
@@ -88,4 +98,81 @@ pub fn split_clauses(text: &str, sentence: Span, cues: &[Cue]) -> Vec<Clause> {
             question: questions.contains(&w[0]),
         })
         .collect()
+}
+
+/// Where each of `needles` occurs in `haystack` (position, needle index),
+/// left to right and without overlaps, as `match_indices` finds them one
+/// needle at a time, but in a single pass.
+fn occurrences(haystack: &str, needles: &[&str]) -> Vec<(usize, usize)> {
+    debug_assert!(needles.len() <= 16 && needles.iter().all(|n| !n.is_empty()));
+    let bytes = haystack.as_bytes();
+    // Needles by first byte, and by second byte (a one-byte needle fits any).
+    let mut by_first = [0u16; 256];
+    let mut by_second = [0u16; 256];
+    for (k, needle) in needles.iter().enumerate() {
+        by_first[needle.as_bytes()[0] as usize] |= 1 << k;
+        match needle.as_bytes().get(1) {
+            Some(&second) => by_second[second as usize] |= 1 << k,
+            None => by_second.iter_mut().for_each(|mask| *mask |= 1 << k),
+        }
+    }
+    let one_byte: u16 = (0..needles.len())
+        .filter(|&k| needles[k].len() == 1)
+        .fold(0, |mask, k| mask | 1 << k);
+    let mut free_from = [0usize; 16];
+    let mut found = Vec::new();
+    for (at, &b) in bytes.iter().enumerate() {
+        let first = by_first[b as usize];
+        if first == 0 {
+            continue;
+        }
+        let second = bytes
+            .get(at + 1)
+            .map_or(one_byte, |&n| by_second[n as usize]);
+        let mut candidates = first & second;
+        while candidates != 0 {
+            let k = candidates.trailing_zeros() as usize;
+            candidates &= candidates - 1;
+            let needle = needles[k].as_bytes();
+            if at >= free_from[k] && bytes[at..].starts_with(needle) {
+                found.push((at, k));
+                free_from[k] = at + needle.len();
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::occurrences;
+
+    #[test]
+    fn occurrences_are_those_match_indices_finds() {
+        let cases: [(&str, &[&str]); 7] = [
+            ("a b, so c ; d", &[", so ", ";"]),
+            (" but but but ", &[" but "]),
+            ("aaaa", &["aa", "a"]),
+            ("ends with ;", &[";"]),
+            ("", &[" but "]),
+            ("short", &["longer than it"]),
+            (
+                "he asked whether, asked if and asked about",
+                &["asked whether ", "asked if ", "asked about "],
+            ),
+        ];
+        for (haystack, needles) in cases {
+            let mut expected: Vec<(usize, usize)> = needles
+                .iter()
+                .enumerate()
+                .flat_map(|(k, n)| haystack.match_indices(n).map(move |(at, _)| (at, k)))
+                .collect();
+            expected.sort_unstable();
+            assert_eq!(
+                occurrences(haystack, needles),
+                expected,
+                "{needles:?} in {haystack:?}"
+            );
+        }
+    }
 }

@@ -60,7 +60,8 @@ pub(super) fn echo_observations(
 
 /// The topics a sentence names with topic phrases or idioms.
 pub(super) fn topics_named(cues: &[Cue], sentence: Span) -> Vec<usize> {
-    let mut topics: Vec<usize> = cues
+    let mut topics: Vec<usize> = sentence
+        .starting_within(cues, |c| c.span)
         .iter()
         .filter(|c| sentence.contains(c.span))
         .filter_map(|c| match c.meaning {

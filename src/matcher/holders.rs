@@ -91,7 +91,10 @@ pub(super) fn clause_subject(
         })
         .map(|c| c.span)
         .collect();
-    let candidates: Vec<usize> = (0..mentions.len())
+    // Mentions are in text order: only those starting inside the clause, up to `at`, qualify.
+    let from = mentions.partition_point(|m| m.span.start < clause.span.start);
+    let to = mentions.partition_point(|m| m.span.start <= at.start);
+    let candidates: Vec<usize> = (from..to.max(from))
         .filter(|&m| {
             let mention = &mentions[m];
             clause.span.start <= mention.span.start

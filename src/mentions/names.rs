@@ -1,6 +1,6 @@
 //! Names of people the rule pack does not know (`Keir Smith`), read from capitalisation.
 
-use crate::model::Span;
+use crate::model::{longest_span, Span};
 
 /// Words that are capitalised but are not names.
 const NOT_NAMES: [&str; 76] = [
@@ -337,9 +337,13 @@ pub struct UnknownName {
 pub fn unknown_names(text: &str, sentences: &[Span], known: &[Span]) -> Vec<UnknownName> {
     let mut found: Vec<UnknownName> = Vec::new();
     let mut surnames: Vec<(String, String)> = Vec::new();
+    let mut known = known.to_vec();
+    known.sort_unstable();
+    let longest = longest_span(&known, |k| *k);
     for sentence in sentences {
         for (span, words) in capitalised_runs(text, *sentence) {
-            if known.iter().any(|k| k.overlaps(span)) {
+            let near = span.reachable_from(&known, longest, |k| *k);
+            if near.iter().any(|k| k.overlaps(span)) {
                 continue;
             }
             let at_sentence_start = span.start == sentence.start
@@ -351,6 +355,10 @@ pub fn unknown_names(text: &str, sentences: &[Span], known: &[Span]) -> Vec<Unkn
                 .copied()
                 .skip_while(|w| NOT_NAMES.contains(w))
                 .collect();
+            // A lone word only ever counts as the surname of a name seen before.
+            if words.len() == 1 && !surnames.iter().any(|(s, _)| s == words[0]) {
+                continue;
+            }
             let name = words.join(" ");
             if name.is_empty() || words.iter().any(|w| CALENDAR_WORDS.contains(w)) {
                 continue;
@@ -387,10 +395,19 @@ fn capitalised_runs(text: &str, sentence: Span) -> Vec<(Span, Vec<&str>)> {
     let mut current: Vec<(usize, &str)> = Vec::new();
     let body = &text[sentence.start..sentence.end];
     let mut offset = sentence.start;
-    for raw in body.split(' ') {
+    for raw in split_spaces(body) {
         let start = offset;
         offset += raw.len() + 1;
-        let leading = raw.len() - raw.trim_start_matches(['"', '(']).len();
+        let leading = raw.bytes().take_while(|&b| b == b'"' || b == b'(').count();
+        // Most words are not capitalised: say so before trimming them.
+        if !raw[leading..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+        {
+            flush(&mut current, &mut runs);
+            continue;
+        }
         let word = raw[leading..].trim_end_matches([',', '.', ';', ':', '"', ')', '?', '!']);
         let word = word.strip_suffix("'s").unwrap_or(word);
         let capitalised = word.chars().next().is_some_and(char::is_uppercase)
@@ -411,6 +428,22 @@ fn capitalised_runs(text: &str, sentence: Span) -> Vec<(Span, Vec<&str>)> {
     }
     flush(&mut current, &mut runs);
     runs
+}
+
+/// `text.split(' ')`, by a plain byte loop: sentences are short and split's
+/// searcher costs more to set up per word than it saves.
+fn split_spaces(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut at = Some(0);
+    std::iter::from_fn(move || {
+        let start = at?;
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| b == b' ')
+            .map_or(bytes.len(), |i| start + i);
+        at = (end < bytes.len()).then_some(end + 1);
+        Some(&text[start..end])
+    })
 }
 
 fn flush<'a>(current: &mut Vec<(usize, &'a str)>, runs: &mut Vec<(Span, Vec<&'a str>)>) {

@@ -1,20 +1,19 @@
-//! `RuleSet` -> `CompiledRules`: every phrase of the pack in one automaton.
+//! `RuleSet` -> `CompiledRules`: every phrase of the pack in one trie.
 //!
 //! Each phrase expands (inflections, alternatives, optional words) into
 //! literal strings; a phrase with gaps becomes one literal set per segment.
-//! One overlapping, case-insensitive Aho-Corasick search per article finds
-//! them all; word boundaries and gaps are checked afterwards.
+//! One case-insensitive pass per article finds every literal standing as
+//! whole words, walking the trie from each word start ([`super::scan`]);
+//! gaps are checked afterwards.
 //!
 //! # Cost bounds
 //!
 //! Rules hold no regular expressions: every phrase becomes plain literals,
-//! so no rule can make matching backtrack. Scanning a text of `n` bytes
-//! costs O(n) in the automaton plus O(1) per match. The matches that end at
-//! one position are literals that are suffixes of one another, so they have
-//! different lengths, and a literal is at most [`MAX_LITERAL_BYTES`] long:
-//! at most that many matches end anywhere, each standing for every phrase
-//! that uses the literal. Chaining the segments of gapped phrases costs
-//! O(log n) per match. So a scan is linear in the text, whatever the pack.
+//! so no rule can make matching backtrack. The walk from a word start follows
+//! one trie path, at most [`MAX_LITERAL_BYTES`] bytes deep, so a text of `n`
+//! bytes costs O(n · MAX_LITERAL_BYTES) at worst and O(n) in practice, plus
+//! O(1) per match; chaining the segments of a gapped phrase takes the first
+//! fitting occurrence only. So a scan is linear in the text, whatever the pack.
 //!
 //! The pack's size is bounded too: a phrase expands to at most 512 forms
 //! (see `rules::phrase`) and the whole pack to at most [`MAX_LITERALS`]
@@ -22,10 +21,10 @@
 //! the benchmarks (296,077 literals).
 
 use super::pack::{RuleError, RuleSet};
-use super::phrase::{self, MAX_GAP_WORDS};
+use super::phrase;
+use super::scan::PhraseIndex;
 use super::source::{ActorKind, Gender, HolderRule, Phrase};
 use crate::model::{ActorId, Span, Stance, TopicId};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -101,7 +100,7 @@ pub enum Meaning {
 /// The rule id index of topic anaphora readings (`it is rejected by …`).
 pub const ANAPHORA_RULE: usize = 0;
 
-/// What the automaton found: a phrase at a span of the folded text.
+/// What the scan found: a phrase at a span of the folded text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
     /// Span in the folded text.
@@ -187,9 +186,8 @@ pub struct TopicInfo {
 /// The rule pack ready to run: immutable, shared by every article.
 #[derive(Debug, Clone)]
 pub struct CompiledRules {
-    automaton: AhoCorasick,
-    /// For each literal: (phrase index, segment index).
-    literal_uses: Vec<Vec<(u32, u8)>>,
+    /// Every literal, and the phrases it stands for.
+    index: PhraseIndex,
     /// Every phrase.
     pub phrases: Vec<CompiledPhrase>,
     /// Every actor.
@@ -379,18 +377,6 @@ impl CompiledRules {
         if !builder.errors.is_empty() {
             return Err(builder.errors);
         }
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(&builder.literals)
-            .map_err(|err| {
-                vec![RuleError {
-                    file: lexicon_file.clone(),
-                    line: None,
-                    column: None,
-                    message: format!("cannot build the phrase automaton: {err}"),
-                }]
-            })?;
         let actor_index = actors
             .iter()
             .enumerate()
@@ -401,9 +387,10 @@ impl CompiledRules {
             .enumerate()
             .map(|(i, t)| (t.id.clone(), i))
             .collect();
+        let segment_counts: Vec<usize> = builder.phrases.iter().map(|p| p.segments).collect();
+        let index = PhraseIndex::new(&builder.literals, &builder.literal_uses, &segment_counts);
         Ok(CompiledRules {
-            automaton,
-            literal_uses: builder.literal_uses,
+            index,
             phrases: builder.phrases,
             actors,
             roles,
@@ -424,120 +411,16 @@ impl CompiledRules {
         self.topic_index.get(id).copied()
     }
 
-    /// How many literal strings the automaton holds.
+    /// How many literal strings the phrases expand to.
     pub fn literal_count(&self) -> usize {
-        self.literal_uses.len()
+        self.index.literal_count()
     }
 
     /// Every phrase occurrence in `text` at word boundaries, gapped phrases
     /// assembled, sorted by start then longest first.
     pub fn scan(&self, text: &str) -> Vec<Hit> {
-        let bytes = text.as_bytes();
-        let mut hits = Vec::new();
-        let mut partial: Vec<(u32, u8, Span)> = Vec::new();
-        for found in self.automaton.find_overlapping_iter(text) {
-            let span = Span::new(found.start(), found.end());
-            if !at_word_boundaries(bytes, span) {
-                continue;
-            }
-            for &(phrase, segment) in &self.literal_uses[found.pattern().as_usize()] {
-                if self.phrases[phrase as usize].segments == 1 {
-                    hits.push(Hit {
-                        span,
-                        phrase,
-                        gaps: [Span::default(); MAX_GAPS],
-                    });
-                } else {
-                    partial.push((phrase, segment, span));
-                }
-            }
-        }
-        if !partial.is_empty() {
-            self.assemble_gapped(text, partial, &mut hits);
-        }
-        hits.sort_by(|a, b| {
-            (a.span.start, std::cmp::Reverse(a.span.end), a.phrase).cmp(&(
-                b.span.start,
-                std::cmp::Reverse(b.span.end),
-                b.phrase,
-            ))
-        });
-        hits.dedup();
-        hits
+        self.index.scan(text)
     }
-
-    /// Chains segment matches of gapped phrases: each next segment must start
-    /// within `MAX_GAP_WORDS` words of the previous one, in the same sentence.
-    ///
-    /// A gap only grows as the next segment starts later, so the nearest
-    /// candidate is the only one that can fit: a binary search finds it, and
-    /// chaining costs O(log n) per start instead of a scan of every match of
-    /// the phrase (which made `a … b` over a run of `a`s quadratic).
-    fn assemble_gapped(&self, text: &str, mut partial: Vec<(u32, u8, Span)>, hits: &mut Vec<Hit>) {
-        partial.sort_by_key(|&(phrase, segment, span)| (phrase, segment, span.start));
-        for group in partial.chunk_by(|a, b| a.0 == b.0) {
-            let phrase = group[0].0;
-            let segments = self.phrases[phrase as usize].segments;
-            let segment_matches = |segment: usize| {
-                let from = group.partition_point(|p| (p.1 as usize) < segment);
-                let to = group.partition_point(|p| (p.1 as usize) <= segment);
-                &group[from..to]
-            };
-            'start: for &(_, _, start) in segment_matches(0) {
-                let mut end = start;
-                let mut gaps = [Span::default(); MAX_GAPS];
-                for segment in 1..segments {
-                    let candidates = segment_matches(segment);
-                    let nearest = candidates.partition_point(|p| p.2.start < end.end);
-                    let next = candidates
-                        .get(nearest)
-                        .map(|p| p.2)
-                        .filter(|span| gap_ok(&text[end.end..span.start]));
-                    match next {
-                        Some(span) => {
-                            gaps[segment - 1] = Span::new(end.end, span.start);
-                            end = span;
-                        }
-                        None => continue 'start,
-                    }
-                }
-                hits.push(Hit {
-                    span: Span::new(start.start, end.end),
-                    phrase,
-                    gaps,
-                });
-            }
-        }
-    }
-}
-
-/// A gap may hold a few words but no sentence or clause break. Stops at the
-/// first break or extra word, so a long gap costs no more than a short one.
-fn gap_ok(gap: &str) -> bool {
-    let mut words = 0;
-    let mut in_word = false;
-    for c in gap.chars() {
-        if matches!(c, '.' | '!' | '?' | ';' | '\n') {
-            return false;
-        }
-        if c.is_whitespace() {
-            in_word = false;
-        } else if !in_word {
-            in_word = true;
-            words += 1;
-            if words > MAX_GAP_WORDS {
-                return false;
-            }
-        }
-    }
-    true
-}
-
-fn at_word_boundaries(bytes: &[u8], span: Span) -> bool {
-    let is_word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
-    let before_ok = span.start == 0 || !is_word(bytes[span.start - 1]);
-    let after_ok = span.end == bytes.len() || !is_word(bytes[span.end]);
-    before_ok && after_ok
 }
 
 /// A canonical name matches as written (no inflection): each word gets `=`.
@@ -551,6 +434,7 @@ fn exact_words(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::scan::gap_ok;
 
     #[test]
     fn gap_table() {

@@ -1,14 +1,17 @@
 //! Rule files -> `RuleSet` -> `CompiledRules`.
 //!
 //! `source` mirrors the YAML, `pack` reads a folder and cross-checks it,
-//! `phrase` is the phrase syntax, `compile` builds the one automaton.
+//! `phrase` is the phrase syntax, `compile` builds the one trie, `scan`
+//! finds the phrases in a text.
 
 pub mod check;
 pub mod compile;
 pub mod examples;
 pub mod pack;
 pub mod phrase;
+mod scan;
 pub mod source;
+mod trie;
 
 pub use compile::{CompiledRules, Hit, Meaning};
 pub use pack::{read_rules, RuleError, RuleSet};

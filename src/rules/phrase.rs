@@ -12,7 +12,7 @@
 //! - `…` (or `...`) is a gap of up to four words: `warn … against`.
 //!
 //! Expansion happens once, when the pack is compiled; matching then uses one
-//! automaton over every literal.
+//! trie over every literal.
 
 /// Most words a gap (`…`) may span.
 pub const MAX_GAP_WORDS: usize = 4;

@@ -1,0 +1,296 @@
+//! Finding every phrase of a compiled pack in one article's folded text.
+//!
+//! The [`LiteralTrie`] reports each literal standing as whole words. A
+//! literal of a one-segment phrase is a hit at once. The segments of gapped
+//! phrases (`warn … against`) are chained afterwards, and only for phrases
+//! whose *anchor* segment occurred: the segment whose literals are longest,
+//! so the rarest. A common first segment (`Russia … want …`) then costs one
+//! record per occurrence instead of one per phrase that starts with it.
+
+use super::compile::{Hit, MAX_GAPS};
+use super::phrase::MAX_GAP_WORDS;
+use super::trie::LiteralTrie;
+use crate::model::Span;
+
+/// Offsets into a flat list, one range per item (`start[i]..start[i + 1]`).
+#[derive(Debug, Clone, Default)]
+struct Table {
+    start: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl Table {
+    /// A table from one list per item.
+    fn from_lists(lists: &[Vec<u32>]) -> Table {
+        let mut table = Table {
+            start: Vec::with_capacity(lists.len() + 1),
+            items: Vec::with_capacity(lists.iter().map(Vec::len).sum()),
+        };
+        table.start.push(0);
+        for list in lists {
+            table.items.extend_from_slice(list);
+            table.start.push(table.items.len() as u32);
+        }
+        table
+    }
+
+    fn get(&self, index: usize) -> &[u32] {
+        let (from, to) = (self.start[index], self.start[index + 1]);
+        &self.items[from as usize..to as usize]
+    }
+}
+
+/// The literals of a pack and, for each, the phrases that use it.
+#[derive(Debug, Clone)]
+pub(super) struct PhraseIndex {
+    trie: LiteralTrie,
+    /// For each literal, the one-segment phrases it matches, ascending.
+    single: Table,
+    /// For each literal, the gapped phrases whose anchor segment it is.
+    anchors: Table,
+    /// Whether a literal is a segment of some gapped phrase.
+    in_gapped: Vec<bool>,
+    /// For each phrase, its segments (indexes into `segment_literals`); empty for one-segment phrases.
+    segments: Table,
+    /// For each segment of a gapped phrase, its literals.
+    segment_literals: Table,
+}
+
+/// Construction.
+impl PhraseIndex {
+    /// Indexes `literals`; `uses[l]` lists the (phrase, segment) pairs literal
+    /// `l` stands for, and `segment_counts[p]` how many segments phrase `p` has.
+    ///
+    /// Literals are folded phrases, so lower-case; matching ignores ASCII case.
+    pub fn new(literals: &[String], uses: &[Vec<(u32, u8)>], segment_counts: &[usize]) -> Self {
+        debug_assert!(
+            literals
+                .iter()
+                .all(|l| !l.bytes().any(|b| b.is_ascii_uppercase())),
+            "literals come from fold_phrase"
+        );
+        let mut single = vec![Vec::new(); literals.len()];
+        let mut in_gapped = vec![false; literals.len()];
+        let mut by_segment: Vec<Vec<Vec<u32>>> = segment_counts
+            .iter()
+            .map(|&count| {
+                if count > 1 {
+                    vec![Vec::new(); count]
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
+        for (literal, literal_uses) in uses.iter().enumerate() {
+            for &(phrase, segment) in literal_uses {
+                if segment_counts[phrase as usize] == 1 {
+                    single[literal].push(phrase);
+                } else {
+                    in_gapped[literal] = true;
+                    by_segment[phrase as usize][segment as usize].push(literal as u32);
+                }
+            }
+        }
+        let mut anchors = vec![Vec::new(); literals.len()];
+        let mut segments = Vec::with_capacity(segment_counts.len());
+        let mut segment_literals = Vec::new();
+        for (phrase, phrase_segments) in by_segment.into_iter().enumerate() {
+            let shortest = |lits: &Vec<u32>| {
+                lits.iter()
+                    .map(|&l| literals[l as usize].len())
+                    .min()
+                    .unwrap_or(0)
+            };
+            // The last of the segments whose shortest literal is longest.
+            let anchor = (0..phrase_segments.len())
+                .max_by_key(|&s| (shortest(&phrase_segments[s]), s))
+                .map(|s| phrase_segments[s].clone());
+            for literal in anchor.into_iter().flatten() {
+                anchors[literal as usize].push(phrase as u32);
+            }
+            let first = segment_literals.len() as u32;
+            segment_literals.extend(phrase_segments);
+            segments.push((first..segment_literals.len() as u32).collect());
+        }
+        PhraseIndex {
+            trie: LiteralTrie::new(literals),
+            single: Table::from_lists(&single),
+            anchors: Table::from_lists(&anchors),
+            in_gapped,
+            segments: Table::from_lists(&segments),
+            segment_literals: Table::from_lists(&segment_literals),
+        }
+    }
+}
+
+/// Search.
+impl PhraseIndex {
+    /// How many literals the pack's phrases expand to.
+    pub fn literal_count(&self) -> usize {
+        self.in_gapped.len()
+    }
+
+    /// Every phrase occurrence in `text` at word boundaries, gapped phrases
+    /// assembled, sorted by start then longest first (then by phrase).
+    pub fn scan(&self, text: &str) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        let mut occurrences: Vec<(u32, Span)> = Vec::new();
+        self.trie
+            .for_each_match(text.as_bytes(), |start, end, literal| {
+                let span = Span::new(start, end);
+                for &phrase in self.single.get(literal as usize) {
+                    hits.push(Hit {
+                        span,
+                        phrase,
+                        gaps: [Span::default(); MAX_GAPS],
+                    });
+                }
+                if self.in_gapped[literal as usize] {
+                    occurrences.push((literal, span));
+                }
+            });
+        if !occurrences.is_empty() {
+            self.assemble_gapped(text, occurrences, &mut hits);
+        }
+        hits.sort_by(|a, b| {
+            (a.span.start, std::cmp::Reverse(a.span.end), a.phrase).cmp(&(
+                b.span.start,
+                std::cmp::Reverse(b.span.end),
+                b.phrase,
+            ))
+        });
+        hits.dedup();
+        hits
+    }
+
+    /// Chains segment matches of gapped phrases: each next segment must start
+    /// within `MAX_GAP_WORDS` words of the previous one, in the same sentence.
+    /// From each occurrence of the first segment, the earliest fitting
+    /// occurrence of each next segment is taken.
+    fn assemble_gapped(&self, text: &str, mut occurrences: Vec<(u32, Span)>, hits: &mut Vec<Hit>) {
+        let mut candidates: Vec<u32> = occurrences
+            .iter()
+            .flat_map(|&(literal, _)| self.anchors.get(literal as usize))
+            .copied()
+            .collect();
+        if candidates.is_empty() {
+            return;
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        occurrences.sort_unstable_by_key(|&(literal, span)| (literal, span.start, span.end));
+        let spans_of = |literal: u32| {
+            let from = occurrences.partition_point(|o| o.0 < literal);
+            let to = occurrences.partition_point(|o| o.0 <= literal);
+            occurrences[from..to].iter().map(|o| o.1)
+        };
+        let mut by_segment: Vec<Vec<Span>> = vec![Vec::new(); MAX_GAPS + 1];
+        'phrase: for phrase in candidates {
+            let segments = self.segments.get(phrase as usize);
+            for (spans, &segment) in by_segment.iter_mut().zip(segments) {
+                spans.clear();
+                for &literal in self.segment_literals.get(segment as usize) {
+                    spans.extend(spans_of(literal));
+                }
+                if spans.is_empty() {
+                    continue 'phrase;
+                }
+                spans.sort_unstable_by_key(|s| (s.start, s.end));
+            }
+            'start: for &start in &by_segment[0] {
+                let mut end = start;
+                let mut gaps = [Span::default(); MAX_GAPS];
+                for segment in 1..segments.len() {
+                    // Only the first later occurrence can fit: a gap that is too long or
+                    // holds a break only grows with the next ones.
+                    let spans = &by_segment[segment];
+                    let next = spans
+                        .get(spans.partition_point(|span| span.start < end.end))
+                        .filter(|span| gap_ok(&text[end.end..span.start]));
+                    match next {
+                        Some(&span) => {
+                            gaps[segment - 1] = Span::new(end.end, span.start);
+                            end = span;
+                        }
+                        None => continue 'start,
+                    }
+                }
+                hits.push(Hit {
+                    span: Span::new(start.start, end.end),
+                    phrase,
+                    gaps,
+                });
+            }
+        }
+    }
+}
+
+/// A gap may hold a few words but no sentence or clause break.
+pub(crate) fn gap_ok(gap: &str) -> bool {
+    // Counting stops past the limit: a gap can run to the far end of the article.
+    gap.split_whitespace().take(MAX_GAP_WORDS + 1).count() <= MAX_GAP_WORDS
+        && !gap.contains(['.', '!', '?', ';', '\n'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `nato` (one segment) and `warn … against` (two), as the compiler lays them out.
+    fn index() -> PhraseIndex {
+        let literals: Vec<String> = ["nato", "warn", "warns", "against"]
+            .iter()
+            .map(|l| l.to_string())
+            .collect();
+        let uses = vec![vec![(0, 0)], vec![(1, 0)], vec![(1, 0)], vec![(1, 1)]];
+        PhraseIndex::new(&literals, &uses, &[1, 2])
+    }
+
+    fn found(text: &str) -> Vec<(&str, u32, Vec<&str>)> {
+        index()
+            .scan(text)
+            .into_iter()
+            .map(|hit| {
+                let gaps = hit
+                    .gaps
+                    .iter()
+                    .filter(|g| g.end > g.start)
+                    .map(|g| &text[g.start..g.end])
+                    .collect();
+                (&text[hit.span.start..hit.span.end], hit.phrase, gaps)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn gapped_phrases_chain_within_reach() {
+        type Case<'a> = (&'a str, &'a str, &'a [(&'a str, u32, &'a [&'a str])]);
+        let cases: [Case; 4] = [
+            (
+                "gap of two words",
+                "NATO warns them all against it",
+                &[
+                    ("NATO", 0, &[]),
+                    ("warns them all against", 1, &[" them all "]),
+                ],
+            ),
+            ("gap too long", "warn a b c d e against", &[]),
+            ("no gap across a full stop", "They warn. Against that.", &[]),
+            (
+                "the first fitting end is taken, from each start",
+                "warn, warn against, against",
+                &[
+                    ("warn, warn against", 1, &[", warn "]),
+                    ("warn against", 1, &[" "]),
+                ],
+            ),
+        ];
+        for (name, text, expected) in cases {
+            let expected: Vec<(&str, u32, Vec<&str>)> = expected
+                .iter()
+                .map(|(s, p, g)| (*s, *p, g.to_vec()))
+                .collect();
+            assert_eq!(found(text), expected, "{name}");
+        }
+    }
+}
