@@ -36,6 +36,40 @@ pub struct Extraction {
     pub observations: Vec<Observation>,
 }
 
+/// Contract checks, for tests and fuzzing.
+impl Extraction {
+    /// Checks that every quote and observation offset lies on a char boundary
+    /// of `text` (the article text it came from) and slices to the text reported.
+    pub fn check_offsets(&self, text: &str) -> Result<(), String> {
+        let spans = self
+            .quotes
+            .iter()
+            .map(|q| ("quote", q.start, q.end, q.text.as_str()))
+            .chain(
+                self.observations
+                    .iter()
+                    .map(|o| ("observation", o.start, o.end, o.evidence.as_str())),
+            );
+        for (what, start, end, reported) in spans {
+            match text.get(start..end) {
+                Some(slice) if slice == reported => {}
+                Some(slice) => {
+                    return Err(format!(
+                        "{what} {start}..{end} slices to {slice:?}, reported as {reported:?}"
+                    ))
+                }
+                None => {
+                    return Err(format!(
+                        "{what} {start}..{end} is not a char range of a {}-byte text",
+                        text.len()
+                    ))
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
 /// A quotation with its speaker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuoteRecord {

@@ -5,17 +5,20 @@
 //! first lines of the text. An article with no date stays undated.
 
 mod dateline;
+mod decode;
+mod front_matter;
+mod jsonl;
 mod manifest;
 
 use crate::extraction::DateSource;
 use crate::model::ArticleId;
 use chrono::NaiveDate;
-use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt;
-use std::io::{BufRead, BufReader, Read};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
+pub use jsonl::json_lines_articles;
 pub use manifest::ManifestEntry;
 
 /// One news article as read from disk.
@@ -105,14 +108,14 @@ enum Source {
 pub struct Corpus {
     sources: Vec<Source>,
     options: LoadOptions,
-    /// Manifest problems found while listing (bad `corpus.yaml`).
+    /// Problems found while listing (bad `corpus.yaml`, unreadable folder).
     listing_problems: Vec<ArticleProblem>,
+    /// Every folder and file listed, by canonical path, with the path shown:
+    /// a symbolic link loop or a path given twice is read once.
+    seen: BTreeMap<PathBuf, PathBuf>,
 }
 
-/// What reading one source yields: articles, and problems with the ones that failed.
-pub type Loaded = Result<Article, ArticleProblem>;
-
-/// One article of a corpus before it is read or parsed; see [`Corpus::pending`].
+/// One article of a corpus before its file is read; see [`Corpus::pending`].
 #[derive(Debug)]
 pub struct Pending<'a> {
     options: &'a LoadOptions,
@@ -121,42 +124,33 @@ pub struct Pending<'a> {
 
 #[derive(Debug)]
 enum PendingKind<'a> {
+    /// A text file still to read.
     TextFile {
         path: &'a Path,
         manifest: Option<&'a ManifestEntry>,
     },
-    /// The raw bytes of line `line` (from 1) of a JSON Lines file, or why it could not be read.
-    JsonLine {
-        path: &'a Path,
-        stem: std::borrow::Cow<'a, str>,
-        line: usize,
-        bytes: std::io::Result<Vec<u8>>,
-    },
-    /// A JSON Lines file that cannot be opened.
-    Unreadable { path: &'a Path, message: String },
+    /// A JSON Lines record, already read in order from its file.
+    Read(Loaded),
 }
 
 impl Pending<'_> {
-    /// Reads and parses the article.
-    pub fn load(self) -> Loaded {
+    /// Reads the article: a warning about it (if any) comes first, then the
+    /// article or why it was skipped.
+    pub fn load(self) -> Vec<Loaded> {
         match self.kind {
             PendingKind::TextFile { path, manifest } => {
                 read_text_file(path, manifest, self.options)
             }
-            PendingKind::JsonLine {
-                path,
-                stem,
-                line,
-                bytes,
-            } => parse_json_line(path, &stem, line, bytes, self.options),
-            PendingKind::Unreadable { path, message } => Err(ArticleProblem {
-                origin: path.display().to_string(),
-                message,
-                skipped: true,
-            }),
+            PendingKind::Read(loaded) => vec![loaded],
         }
     }
 }
+
+/// What reading one source yields: articles, and problems with the ones that failed.
+///
+/// An `Err` with `skipped: false` is a warning about the article that follows
+/// it (kept, such as a file whose invalid UTF-8 was replaced).
+pub type Loaded = Result<Article, ArticleProblem>;
 
 impl Corpus {
     /// Lists the articles under `paths`: folders are walked recursively in sorted
@@ -166,6 +160,7 @@ impl Corpus {
             sources: Vec::new(),
             options,
             listing_problems: Vec::new(),
+            seen: BTreeMap::new(),
         };
         for path in paths {
             corpus.add_path(path)?;
@@ -190,14 +185,14 @@ impl Corpus {
             .sum()
     }
 
-    /// Reads the articles one at a time, in corpus order.
+    /// Reads the articles one at a time, in corpus order (a warning about an
+    /// article comes right before it).
     pub fn articles(&self) -> impl Iterator<Item = Loaded> + '_ {
-        self.pending().map(Pending::load)
+        self.pending().flat_map(Pending::load)
     }
 
-    /// The articles in corpus order, not yet read (text files) or not yet
-    /// parsed (JSON Lines records): [`Pending::load`] finishes each one, so a
-    /// caller can do that part in parallel while keeping the order.
+    /// The articles in corpus order, text files not yet read: [`Pending::load`]
+    /// reads each one, so a caller can do that part in parallel and keep the order.
     pub fn pending(&self) -> impl Iterator<Item = Pending<'_>> + '_ {
         self.sources.iter().flat_map(
             move |source| -> Box<dyn Iterator<Item = Pending<'_>> + '_> {
@@ -209,7 +204,14 @@ impl Corpus {
                             manifest: manifest.as_ref(),
                         },
                     })),
-                    Source::JsonLines { path } => json_lines(path, &self.options),
+                    Source::JsonLines { path } => {
+                        Box::new(jsonl::read_json_lines(path, &self.options).map(|loaded| {
+                            Pending {
+                                options: &self.options,
+                                kind: PendingKind::Read(loaded),
+                            }
+                        }))
+                    }
                 }
             },
         )
@@ -221,8 +223,12 @@ impl Corpus {
             message: format!("cannot read: {}", io_reason(&err)),
         })?;
         if meta.is_dir() {
-            self.add_dir(path)
-        } else {
+            let entries = std::fs::read_dir(path).map_err(|err| CorpusError {
+                path: path.to_path_buf(),
+                message: format!("cannot list folder: {}", io_reason(&err)),
+            })?;
+            self.add_dir(path, entries);
+        } else if self.first_visit(path) {
             // A file given alone still takes its metadata from its folder's manifest.
             let folder = path
                 .parent()
@@ -232,40 +238,64 @@ impl Corpus {
             let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
             let entry = name.and_then(|n| manifest.get(&n).cloned());
             self.sources.push(source_for_file(path, entry));
-            Ok(())
         }
+        Ok(())
     }
 
-    fn add_dir(&mut self, dir: &Path) -> Result<(), CorpusError> {
-        // The listing says which entries are plain files or folders, so only
-        // symbolic links (and file systems that do not say) cost a stat.
-        let mut entries: Vec<(PathBuf, Option<bool>)> = std::fs::read_dir(dir)
-            .map_err(|err| CorpusError {
-                path: dir.to_path_buf(),
-                message: format!("cannot list folder: {}", io_reason(&err)),
-            })?
-            .filter_map(|entry| {
-                let entry = entry.ok()?;
-                let is_dir = entry
-                    .file_type()
-                    .ok()
-                    .filter(|t| !t.is_symlink())
-                    .map(|t| t.is_dir());
-                Some((entry.path(), is_dir))
-            })
+    /// Lists a folder's articles and subfolders in sorted order; a subfolder
+    /// that cannot be listed costs only its own articles.
+    fn add_dir(&mut self, dir: &Path, entries: std::fs::ReadDir) {
+        if !self.first_visit(dir) {
+            return;
+        }
+        let mut entries: Vec<PathBuf> = entries
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
             .collect();
         entries.sort();
         let manifest = self.read_manifest(dir);
-        for (entry, is_dir) in entries {
-            if is_dir.unwrap_or_else(|| entry.is_dir()) {
-                self.add_dir(&entry)?;
-            } else if is_article_file(&entry) {
+        for entry in entries {
+            if entry.is_dir() {
+                match std::fs::read_dir(&entry) {
+                    Ok(listing) => self.add_dir(&entry, listing),
+                    Err(err) => self.listing_problems.push(ArticleProblem {
+                        origin: entry.display().to_string(),
+                        message: format!("cannot list folder: {}", io_reason(&err)),
+                        skipped: true,
+                    }),
+                }
+            } else if is_article_file(&entry) && self.first_visit(&entry) {
                 let name = entry.file_name().map(|n| n.to_string_lossy().into_owned());
                 let meta = name.and_then(|n| manifest.get(&n).cloned());
                 self.sources.push(source_for_file(&entry, meta));
             }
         }
-        Ok(())
+    }
+
+    /// Whether `path` is new to the corpus; a second sighting (through a
+    /// symbolic link, or a path given twice) is noted and read no more.
+    fn first_visit(&mut self, path: &Path) -> bool {
+        let Ok(canonical) = std::fs::canonicalize(path) else {
+            return true;
+        };
+        match self.seen.get(&canonical) {
+            None => {
+                self.seen.insert(canonical, path.to_path_buf());
+                true
+            }
+            Some(first) => {
+                let message = if first == path {
+                    "listed twice, read once".to_string()
+                } else {
+                    format!("same as {}, read once", first.display())
+                };
+                self.listing_problems.push(ArticleProblem {
+                    origin: path.display().to_string(),
+                    message,
+                    skipped: false,
+                });
+                false
+            }
+        }
     }
 
     fn read_manifest(&mut self, dir: &Path) -> BTreeMap<String, ManifestEntry> {
@@ -314,56 +344,86 @@ fn io_reason(err: &std::io::Error) -> String {
     err.to_string().to_lowercase()
 }
 
-/// Front matter keys we use; anything else in it is ignored.
-#[derive(Debug, Default, Deserialize)]
-struct FrontMatter {
-    title: Option<String>,
-    date: Option<serde_yaml::Value>,
-    url: Option<String>,
-    outlet: Option<String>,
+fn read_text_file(
+    path: &Path,
+    manifest: Option<&ManifestEntry>,
+    options: &LoadOptions,
+) -> Vec<Loaded> {
+    let skip = |message: String| {
+        vec![Err(ArticleProblem {
+            origin: path.display().to_string(),
+            message,
+            skipped: true,
+        })]
+    };
+    // Checked before reading, so a 50 GB dump is never loaded into memory.
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(err) => return skip(format!("cannot read: {}", io_reason(&err))),
+    };
+    if !meta.is_file() {
+        return skip("not a regular file".to_string());
+    }
+    if meta.len() > options.max_article_bytes as u64 {
+        return skip(too_big("file", meta.len(), options));
+    }
+    // Read no more than the limit allows, should the file grow meanwhile.
+    let limit = options.max_article_bytes as u64 + 1;
+    let mut bytes = Vec::new();
+    let read = std::fs::File::open(path).and_then(|file| file.take(limit).read_to_end(&mut bytes));
+    match read {
+        Ok(_) => text_article(path, &bytes, manifest, options),
+        Err(err) => skip(format!("cannot read: {}", io_reason(&err))),
+    }
 }
 
-fn read_text_file(path: &Path, manifest: Option<&ManifestEntry>, options: &LoadOptions) -> Loaded {
+/// Reads one text article (front matter and body) from bytes already in
+/// memory, with the same checks and messages as reading `path` from disk: a
+/// warning about the article comes first, then the article or why it was
+/// skipped.
+pub fn text_article(
+    path: &Path,
+    bytes: &[u8],
+    manifest: Option<&ManifestEntry>,
+    options: &LoadOptions,
+) -> Vec<Loaded> {
     let origin = path.display().to_string();
-    let problem = |message: String| ArticleProblem {
+    let problem = |message: String, skipped: bool| ArticleProblem {
         origin: origin.clone(),
         message,
-        skipped: true,
+        skipped,
     };
-    let cannot_read = |err: std::io::Error| problem(format!("cannot read: {}", io_reason(&err)));
-    // One open and one fstat per file: on small files the system calls cost
-    // as much as the analysis.
-    let mut file = std::fs::File::open(path).map_err(cannot_read)?;
-    let size = file.metadata().map_err(cannot_read)?.len();
-    if size as usize > options.max_article_bytes {
-        return Err(problem(format!(
-            "file is {size} bytes, more than the limit of {} (--max-article-bytes)",
-            options.max_article_bytes
-        )));
+    if bytes.len() > options.max_article_bytes {
+        return vec![Err(problem(
+            too_big("file", bytes.len() as u64, options),
+            true,
+        ))];
     }
-    let mut bytes = Vec::with_capacity(size as usize + 1);
-    // Through `take`, read_to_end trusts the capacity instead of asking the
-    // file its size and position again.
-    Read::take(&mut file, u64::MAX)
-        .read_to_end(&mut bytes)
-        .map_err(cannot_read)?;
-    let raw = decode(&bytes).map_err(problem)?;
-    let (front, body) = split_front_matter(&raw, path).map_err(problem)?;
+    let decoded = match decode::decode(bytes) {
+        Ok(decoded) => decoded,
+        Err(message) => return vec![Err(problem(message, true))],
+    };
+    let mut out: Vec<Loaded> = decoded
+        .warning
+        .map(|message| Err(problem(message, false)))
+        .into_iter()
+        .collect();
+    out.push(parse_text(path, decoded.text, manifest).map_err(|m| problem(m, true)));
+    out
+}
+
+fn parse_text(
+    path: &Path,
+    raw: String,
+    manifest: Option<&ManifestEntry>,
+) -> Result<Article, String> {
+    let (front, body) = front_matter::split(&raw, path)?;
     let id = ArticleId(
         path.file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default(),
     );
-    let front_date = match front.date.as_ref() {
-        Some(value) => Some(parse_date_value(value).ok_or_else(|| {
-            problem(format!(
-                "front matter date {} is not a date like 2024-12-03",
-                yaml_scalar(value)
-            ))
-        })?),
-        None => None,
-    };
-    let (date, date_source) = pick_date(front_date, manifest.and_then(|m| m.date), &body);
+    let (date, date_source) = pick_date(front.date()?, manifest.and_then(|m| m.date), &body);
     Ok(Article {
         id,
         title: front
@@ -375,59 +435,16 @@ fn read_text_file(path: &Path, manifest: Option<&ManifestEntry>, options: &LoadO
         outlet: front
             .outlet
             .or_else(|| manifest.and_then(|m| m.outlet.clone())),
-        origin,
+        origin: path.display().to_string(),
         text: body,
     })
 }
 
-/// Decodes UTF-8, refusing binary files and empty ones; invalid sequences are
-/// replaced (the article is still worth reading).
-fn decode(bytes: &[u8]) -> Result<String, String> {
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err("empty file".to_string());
-    }
-    let head = &bytes[..bytes.len().min(8192)];
-    if head.contains(&0) {
-        return Err("binary file (contains NUL bytes)".to_string());
-    }
-    let text = String::from_utf8_lossy(bytes);
-    Ok(text.strip_prefix('\u{feff}').unwrap_or(&text).to_string())
-}
-
-fn split_front_matter(raw: &str, path: &Path) -> Result<(FrontMatter, String), String> {
-    let Some(rest) = raw
-        .strip_prefix("---\n")
-        .or_else(|| raw.strip_prefix("---\r\n"))
-    else {
-        return Ok((FrontMatter::default(), raw.to_string()));
-    };
-    let close = ["\n---\n", "\n---\r\n"]
-        .iter()
-        .filter_map(|marker| rest.find(marker).map(|at| (at, marker.len())))
-        .min()
-        .or_else(|| rest.strip_suffix("\n---").map(|r| (r.len(), 4)));
-    let Some((at, marker_len)) = close else {
-        return Err("front matter starts with --- but never closes".to_string());
-    };
-    let front: FrontMatter = if rest[..at].trim().is_empty() {
-        FrontMatter::default()
-    } else {
-        crate::yaml::from_str(&rest[..at], path).map_err(|err| front_matter_message(&err))?
-    };
-    let body_start = (at + marker_len).min(rest.len());
-    Ok((front, rest[body_start..].to_string()))
-}
-
-/// Positions in front matter count from the file's first line (the opening `---`).
-fn front_matter_message(err: &crate::yaml::YamlError) -> String {
-    match (err.line, err.column) {
-        (Some(line), Some(column)) => format!(
-            "front matter line {}, column {column}: {}",
-            line + 1,
-            err.message
-        ),
-        _ => format!("front matter: {}", err.message),
-    }
+fn too_big(what: &str, size: u64, options: &LoadOptions) -> String {
+    format!(
+        "{what} is {size} bytes, more than the limit of {} (--max-article-bytes)",
+        options.max_article_bytes
+    )
 }
 
 fn pick_date(
@@ -447,132 +464,11 @@ fn pick_date(
     }
 }
 
-fn parse_date_value(value: &serde_yaml::Value) -> Option<NaiveDate> {
-    value.as_str().and_then(parse_date)
-}
-
-fn yaml_scalar(value: &serde_yaml::Value) -> String {
-    match value {
-        serde_yaml::Value::String(s) => format!("`{s}`"),
-        other => format!("`{}`", crate::yaml::to_string(other).trim()),
-    }
-}
-
 /// Parses `2024-12-03`, or the date part of an RFC 3339 timestamp.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
     let head = text.get(..10).unwrap_or(text);
     NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
-}
-
-/// A JSON Lines record.
-#[derive(Debug, Deserialize)]
-struct JsonArticle {
-    id: Option<String>,
-    title: Option<String>,
-    date: Option<String>,
-    url: Option<String>,
-    outlet: Option<String>,
-    text: String,
-}
-
-/// The non-blank lines of a JSON Lines file, read in order but not parsed.
-fn json_lines<'a>(
-    path: &'a Path,
-    options: &'a LoadOptions,
-) -> Box<dyn Iterator<Item = Pending<'a>> + 'a> {
-    let file = match std::fs::File::open(path) {
-        Ok(file) => file,
-        Err(err) => {
-            return Box::new(std::iter::once(Pending {
-                options,
-                kind: PendingKind::Unreadable {
-                    path,
-                    message: format!("cannot read: {}", io_reason(&err)),
-                },
-            }))
-        }
-    };
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy())
-        .unwrap_or_default();
-    let lines = split_lines(BufReader::new(file));
-    Box::new(
-        lines
-            .enumerate()
-            .filter(|(_, line)| !matches!(line, Ok(l) if l.iter().all(u8::is_ascii_whitespace)))
-            .map(move |(index, bytes)| Pending {
-                options,
-                kind: PendingKind::JsonLine {
-                    path,
-                    stem: stem.clone(),
-                    line: index + 1,
-                    bytes,
-                },
-            }),
-    )
-}
-
-fn parse_json_line(
-    path: &Path,
-    stem: &str,
-    line: usize,
-    bytes: std::io::Result<Vec<u8>>,
-    options: &LoadOptions,
-) -> Loaded {
-    let origin = format!("{}:{}", path.display(), line);
-    let skip = |message: String| ArticleProblem {
-        origin: origin.clone(),
-        message,
-        skipped: true,
-    };
-    let bytes = bytes.map_err(|err| skip(format!("cannot read: {}", io_reason(&err))))?;
-    if bytes.len() > options.max_article_bytes {
-        return Err(skip(format!(
-            "record is {} bytes, more than the limit of {} (--max-article-bytes)",
-            bytes.len(),
-            options.max_article_bytes
-        )));
-    }
-    let text = String::from_utf8_lossy(&bytes);
-    let record: JsonArticle = serde_json::from_str(&text)
-        .map_err(|err| skip(format!("not a JSON article record: {err}")))?;
-    json_article(record, stem, line, origin.clone())
-}
-
-fn json_article(record: JsonArticle, stem: &str, line: usize, origin: String) -> Loaded {
-    let date = match record.date.as_deref() {
-        Some(text) => Some(parse_date(text).ok_or_else(|| ArticleProblem {
-            origin: origin.clone(),
-            message: format!("date `{text}` is not a date like 2024-12-03"),
-            skipped: true,
-        })?),
-        None => None,
-    };
-    let (date, date_source) = pick_date(date, None, &record.text);
-    Ok(Article {
-        id: ArticleId(record.id.unwrap_or_else(|| format!("{stem}-{line}"))),
-        title: record.title,
-        date,
-        date_source,
-        url: record.url,
-        outlet: record.outlet,
-        origin,
-        text: record.text,
-    })
-}
-
-/// Splits on `\n` without requiring UTF-8, so one bad line costs one record.
-fn split_lines<R: BufRead>(reader: R) -> impl Iterator<Item = std::io::Result<Vec<u8>>> {
-    reader.split(b'\n').map(|line| {
-        line.map(|mut l| {
-            if l.last() == Some(&b'\r') {
-                l.pop();
-            }
-            l
-        })
-    })
 }
 
 #[cfg(test)]

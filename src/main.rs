@@ -7,6 +7,14 @@ use stancetrack::cli::Cli;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // A panic is a bug; the run goes on without that article (see
+    // `pipeline::extract_guarded`) and the summary names it. Say so in one
+    // line instead of a backtrace note, unless a backtrace was asked for.
+    if std::env::var_os("RUST_BACKTRACE").is_none() {
+        std::panic::set_hook(Box::new(|info| {
+            eprintln!("stancetrack: internal error (a bug): {info}");
+        }));
+    }
     let cli = Cli::parse();
     match commands::run(cli.command) {
         Ok(code) => code,

@@ -28,7 +28,8 @@ impl Output {
                     .unwrap_or(Path::new("."));
                 let temp = tempfile::Builder::new()
                     .prefix(".stancetrack-")
-                    .tempfile_in(dir)?;
+                    .tempfile_in(dir)
+                    .map_err(|err| naming(path, err))?;
                 let (file, temp_path) = temp.into_parts();
                 Ok(Output {
                     writer: Box::new(BufWriter::new(file)),
@@ -43,12 +44,19 @@ impl Output {
         self.writer.flush()?;
         drop(self.writer);
         if let Some((path, temp)) = self.target.take() {
-            File::open(&temp)?.sync_all()?;
-            set_shareable_mode(&temp, &path)?;
-            temp.persist(&path).map_err(|err| err.error)?;
+            let moved = File::open(&temp)
+                .and_then(|file| file.sync_all())
+                .and_then(|()| set_shareable_mode(&temp, &path))
+                .and_then(|()| temp.persist(&path).map_err(|err| err.error));
+            moved.map_err(|err| naming(&path, err))?;
         }
         Ok(())
     }
+}
+
+/// The same error, with the output file named in front.
+fn naming(path: &Path, err: io::Error) -> io::Error {
+    io::Error::new(err.kind(), format!("{}: {err}", path.display()))
 }
 
 /// Temporary files are created private (0600); a report is meant to be read by

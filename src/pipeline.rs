@@ -86,6 +86,36 @@ pub fn analyse(article: &Article, rules: &CompiledRules) -> Analysis {
     }
 }
 
+/// Runs the pipeline over one article of a corpus run: a panic (always a bug)
+/// becomes a problem with that article instead of ending the run, so one
+/// article costs one article.
+pub fn extract_guarded(
+    article: &Article,
+    rules: &CompiledRules,
+) -> Result<Extraction, ArticleProblem> {
+    guard(&article.origin, || extract(article, rules))
+}
+
+/// Runs `work` for the article read from `origin`, turning a panic into a problem.
+fn guard<T>(origin: &str, work: impl FnOnce() -> T) -> Result<T, ArticleProblem> {
+    // Unwind safety: the work only reads the article and the rules, both
+    // borrowed immutably, and whatever it built is dropped with the panic.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).map_err(|payload| {
+        let reason = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "no message".to_string());
+        ArticleProblem {
+            origin: origin.to_string(),
+            message: format!(
+                "internal error, a bug in stancetrack (please report it with this article): {reason}"
+            ),
+            skipped: true,
+        }
+    })
+}
+
 /// How many articles are read before a parallel batch runs.
 const BATCH: usize = 256;
 
@@ -113,17 +143,23 @@ pub fn run_corpus_with<T: Send>(
 ) {
     let mut batch: Vec<Pending<'_>> = Vec::with_capacity(BATCH);
     let mut flush = |batch: &mut Vec<Pending<'_>>| {
-        let results: Vec<(Result<T, ArticleProblem>, u64)> = batch
+        let results: Vec<Vec<(Result<T, ArticleProblem>, u64)>> = batch
             .par_drain(..)
-            .map(|pending| match pending.load() {
-                Ok(article) => {
-                    let bytes = article.text.len() as u64;
-                    (Ok(finish(extract(&article, rules))), bytes)
-                }
-                Err(problem) => (Err(problem), 0),
+            .map(|pending| {
+                pending
+                    .load()
+                    .into_iter()
+                    .map(|loaded| match loaded {
+                        Ok(article) => {
+                            let bytes = article.text.len() as u64;
+                            (extract_guarded(&article, rules).map(&finish), bytes)
+                        }
+                        Err(problem) => (Err(problem), 0),
+                    })
+                    .collect()
             })
             .collect();
-        for (result, bytes) in results {
+        for (result, bytes) in results.into_iter().flatten() {
             sink(result, bytes);
         }
     };
@@ -134,4 +170,26 @@ pub fn run_corpus_with<T: Send>(
         }
     }
     flush(&mut batch);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_costs_one_article() {
+        let quiet = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|_| {}));
+        let failed = guard("dump.jsonl:7", || -> usize {
+            panic!("index out of bounds")
+        });
+        let message = guard("dump.jsonl:8", || -> usize { panic!("{} is odd", 3) });
+        std::panic::set_hook(quiet);
+        let failed = failed.unwrap_err();
+        assert_eq!(failed.origin, "dump.jsonl:7");
+        assert!(failed.skipped);
+        assert!(failed.message.ends_with("index out of bounds"), "{failed}");
+        assert!(message.unwrap_err().message.ends_with("3 is odd"));
+        assert_eq!(guard("a.txt", || 5).unwrap(), 5);
+    }
 }

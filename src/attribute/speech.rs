@@ -252,9 +252,13 @@ impl Context<'_> {
             || pre_empty;
         // `“Peace through strength” – Rutte`: a dash and a name close the sentence.
         if near && post_text.trim_start().starts_with('-') {
+            // The name must end inside the attribution: a mention running past
+            // it (`"a"-"a" Wh Wh`, found by fuzzing) names no one here.
             let named = self.mention_after(post.start, 1, sentence).filter(|&m| {
-                let rest = &self.seg.text[self.mentions[m].span.end..post.end];
-                !rest.chars().any(char::is_alphanumeric)
+                self.seg
+                    .text
+                    .get(self.mentions[m].span.end..post.end)
+                    .is_some_and(|rest| !rest.chars().any(char::is_alphanumeric))
             });
             if let Some(m) = named {
                 return Some(self.found(m, post, Method::VerbAfter));

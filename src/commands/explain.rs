@@ -15,7 +15,14 @@ pub fn run(args: ExplainArgs) -> Result<ExitCode, CommandError> {
         Some(path) => {
             let corpus = Corpus::open(std::slice::from_ref(path), LoadOptions::default())
                 .map_err(|e| CommandError::usage(e.to_string()))?;
-            let first = corpus.articles().next();
+            // A warning (such as replaced invalid UTF-8) comes before the article it concerns.
+            let first = corpus.articles().find(|loaded| match loaded {
+                Err(problem) if !problem.skipped => {
+                    eprintln!("warning: {problem}");
+                    false
+                }
+                _ => true,
+            });
             first
                 .ok_or_else(|| CommandError::usage(format!("{}: no article", path.display())))?
                 .map_err(|p| CommandError::usage(p.to_string()))?

@@ -40,10 +40,11 @@ impl RunSummary {
                 eprintln!("warning: {id}: no date (no front matter, manifest entry or dateline)");
             }
             if !self.problems.is_empty() {
+                let skipped = self.problems.iter().filter(|p| p.skipped).count();
                 eprintln!(
-                    "stancetrack: read {} article(s), skipped {}:",
+                    "stancetrack: read {} article(s), skipped {skipped}, {} warning(s):",
                     self.articles,
-                    self.problems.iter().filter(|p| p.skipped).count()
+                    self.problems.len() - skipped
                 );
                 for problem in &self.problems {
                     let what = if problem.skipped {

@@ -15,6 +15,7 @@ pub struct ManifestEntry {
     /// The article's file name, relative to the manifest's folder.
     pub file: String,
     /// Publication date.
+    #[serde(default, deserialize_with = "crate::yaml::optional_date")]
     pub date: Option<NaiveDate>,
     /// Headline.
     pub title: Option<String>,
@@ -36,15 +37,16 @@ struct Manifest {
 
 /// Reads a manifest into a map from file name to entry.
 pub fn read(path: &Path) -> Result<BTreeMap<String, ManifestEntry>, String> {
-    let text = std::fs::read_to_string(path).map_err(|err| format!("cannot read: {err}"))?;
-    let manifest: Manifest = crate::yaml::from_str(&text, path).map_err(|err| {
-        let mut shown = err.to_string();
-        // The origin already names the file; keep only the position and message.
-        if let Some(rest) = shown.strip_prefix(&format!("{}:", path.display())) {
-            shown = rest.trim_start().to_string();
-        }
-        shown
-    })?;
+    let manifest: Manifest = crate::yaml::read_file(path)
+        .and_then(|text| crate::yaml::from_str(&text, path))
+        .map_err(|err| {
+            let mut shown = err.to_string();
+            // The origin already names the file; keep only the position and message.
+            if let Some(rest) = shown.strip_prefix(&format!("{}:", path.display())) {
+                shown = rest.trim_start().to_string();
+            }
+            shown
+        })?;
     Ok(manifest
         .articles
         .into_iter()

@@ -1,7 +1,7 @@
 //! Reading a rules folder into a checked `RuleSet`, collecting every error.
 
 use super::source::{ActorSource, ActorsFile, Example, Examples, LexiconFile, TopicFile};
-use crate::yaml::{self, YamlError};
+use crate::yaml::{self, TopLevel, YamlError};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -81,33 +81,60 @@ pub fn read_rules(dir: &Path) -> Result<RuleSet, Vec<RuleError>> {
         )]);
     }
     let mut errors = Vec::new();
+    let mut texts = Vec::new();
+    for file in files {
+        match yaml::read_file(&file) {
+            Ok(text) => texts.push((file, text)),
+            Err(err) => errors.push(err.into()),
+        }
+    }
+    parse_after(dir, &texts, errors)
+}
+
+/// Parses and cross-checks rule files already in memory, as [`read_rules`]
+/// does for the files of `dir`: `files` are (path, text) pairs in the order
+/// to read them.
+pub fn parse_rules(dir: &Path, files: &[(PathBuf, String)]) -> Result<RuleSet, Vec<RuleError>> {
+    parse_after(dir, files, Vec::new())
+}
+
+/// Parses `files` after `errors` were found reading others (an unreadable
+/// lexicon is then not also reported missing).
+fn parse_after(
+    dir: &Path,
+    files: &[(PathBuf, String)],
+    mut errors: Vec<RuleError>,
+) -> Result<RuleSet, Vec<RuleError>> {
     let mut actors = Vec::new();
     let mut lexicons = Vec::new();
     let mut topics = Vec::new();
-    for file in files {
-        let text = match std::fs::read_to_string(&file) {
-            Ok(text) => text,
-            Err(err) => {
-                errors.push(RuleError::at(&file, format!("cannot read: {err}")));
+    for (file, text) in files {
+        let keys = match yaml::top_level(text, file) {
+            Ok(TopLevel::Keys(keys)) => keys,
+            Ok(TopLevel::Not(found)) => {
+                errors.push(RuleError::at(
+                    file,
+                    format!(
+                        "expected a mapping with a top-level `actors:`, `lexicon:` or `topic:` \
+                         key, found {found}"
+                    ),
+                ));
                 continue;
             }
-        };
-        let keys = match yaml::top_level_keys(&text, &file) {
-            Ok(keys) => keys,
             Err(err) => {
                 errors.push(err.into());
                 continue;
             }
         };
         let parsed = if keys.iter().any(|k| k == "actors") {
-            yaml::from_str::<ActorsFile>(&text, &file).map(|f| actors.push((file.clone(), f)))
+            yaml::from_str::<ActorsFile>(text, file).map(|f| actors.push((file.clone(), f)))
         } else if keys.iter().any(|k| k == "lexicon") {
-            yaml::from_str::<LexiconFile>(&text, &file).map(|f| lexicons.push((file.clone(), f)))
+            yaml::from_str::<LexiconFile>(text, file).map(|f| lexicons.push((file.clone(), f)))
         } else if keys.iter().any(|k| k == "topic") {
-            yaml::from_str::<TopicFile>(&text, &file).map(|f| topics.push((file.clone(), f)))
+            yaml::from_str::<TopicFile>(text, file).map(|f| topics.push((file.clone(), f)))
         } else {
             errors.push(RuleError::at(
-                &file,
+                file,
                 "expected a top-level `actors:`, `lexicon:` or `topic:` key".to_string(),
             ));
             Ok(())
@@ -156,7 +183,12 @@ pub fn read_rules(dir: &Path) -> Result<RuleSet, Vec<RuleError>> {
 fn list_yaml(dir: &Path) -> Result<Vec<PathBuf>, RuleError> {
     let mut out = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
+    // A symbolic link back up the tree would otherwise list files forever.
+    let mut seen = std::collections::BTreeSet::new();
     while let Some(folder) = pending.pop() {
+        if !seen.insert(std::fs::canonicalize(&folder).unwrap_or_else(|_| folder.clone())) {
+            continue;
+        }
         let entries = std::fs::read_dir(&folder)
             .map_err(|err| RuleError::at(&folder, format!("cannot read rules folder: {err}")))?;
         for entry in entries.filter_map(Result::ok) {

@@ -17,6 +17,11 @@
 /// Most words a gap (`…`) may span.
 pub const MAX_GAP_WORDS: usize = 4;
 
+/// Longest literal (one expanded form of a phrase, or of one gapped
+/// segment), in bytes: it bounds how many matches can end at one position
+/// of a text (see `rules::compile`).
+pub const MAX_LITERAL_BYTES: usize = 200;
+
 /// Most literal strings one phrase may expand to.
 const MAX_EXPANSIONS: usize = 512;
 
@@ -149,7 +154,25 @@ pub fn expand(text: &str, spellings: &[Vec<String>]) -> Result<Expanded, String>
         .into_iter()
         .map(|slots| cartesian(&slots, text))
         .collect::<Result<Vec<_>, _>>()?;
+    let longest = segments.iter().flatten().max_by_key(|l| l.len());
+    if let Some(literal) = longest.filter(|l| l.len() > MAX_LITERAL_BYTES) {
+        return Err(format!(
+            "phrase `{}` matches `{}`, {} bytes, more than the limit of {MAX_LITERAL_BYTES}; \
+             split it or use a gap (`…`)",
+            shorten(text),
+            shorten(literal),
+            literal.len()
+        ));
+    }
     Ok(Expanded { segments })
+}
+
+/// The start of a long phrase, for messages.
+fn shorten(phrase: &str) -> String {
+    match phrase.char_indices().nth(60) {
+        Some((cut, _)) => format!("{}…", &phrase[..cut]),
+        None => phrase.to_string(),
+    }
 }
 
 fn expand_words(

@@ -226,7 +226,7 @@ impl PhraseIndex {
 }
 
 /// A gap may hold a few words but no sentence or clause break.
-fn gap_ok(gap: &str) -> bool {
+pub(crate) fn gap_ok(gap: &str) -> bool {
     // Counting stops past the limit: a gap can run to the far end of the article.
     gap.split_whitespace().take(MAX_GAP_WORDS + 1).count() <= MAX_GAP_WORDS
         && !gap.contains(['.', '!', '?', ';', '\n'])

@@ -85,10 +85,10 @@ pub struct RoleSource {
     /// Ways the text names the office (`US president`, `president of the United States`).
     pub title: Vec<Phrase>,
     /// First day in office, if it matters.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::optional_date")]
     pub from: Option<NaiveDate>,
     /// First day no longer in office, if it matters.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::optional_date")]
     pub until: Option<NaiveDate>,
 }
 
