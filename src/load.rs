@@ -248,13 +248,25 @@ impl Corpus {
         if !self.first_visit(dir) {
             return;
         }
-        let mut entries: Vec<PathBuf> = entries
-            .filter_map(|entry| entry.ok().map(|e| e.path()))
+        // The listing says which entries are plain files or folders (not
+        // links), so those cost no stat, and a plain file's canonical path is
+        // its folder's plus its name: one canonicalize per folder, not per file.
+        let mut entries: Vec<(PathBuf, Option<bool>)> = entries
+            .filter_map(|entry| {
+                let entry = entry.ok()?;
+                let is_dir = entry
+                    .file_type()
+                    .ok()
+                    .filter(|t| !t.is_symlink())
+                    .map(|t| t.is_dir());
+                Some((entry.path(), is_dir))
+            })
             .collect();
         entries.sort();
+        let canonical_dir = std::fs::canonicalize(dir).ok();
         let manifest = self.read_manifest(dir);
-        for entry in entries {
-            if entry.is_dir() {
+        for (entry, is_dir) in entries {
+            if is_dir.unwrap_or_else(|| entry.is_dir()) {
                 match std::fs::read_dir(&entry) {
                     Ok(listing) => self.add_dir(&entry, listing),
                     Err(err) => self.listing_problems.push(ArticleProblem {
@@ -263,7 +275,13 @@ impl Corpus {
                         skipped: true,
                     }),
                 }
-            } else if is_article_file(&entry) && self.first_visit(&entry) {
+            } else if is_article_file(&entry) && {
+                let known = match (&canonical_dir, is_dir, entry.file_name()) {
+                    (Some(dir), Some(false), Some(name)) => Some(dir.join(name)),
+                    _ => None,
+                };
+                self.first_visit_as(&entry, known)
+            } {
                 let name = entry.file_name().map(|n| n.to_string_lossy().into_owned());
                 let meta = name.and_then(|n| manifest.get(&n).cloned());
                 self.sources.push(source_for_file(&entry, meta));
@@ -274,7 +292,12 @@ impl Corpus {
     /// Whether `path` is new to the corpus; a second sighting (through a
     /// symbolic link, or a path given twice) is noted and read no more.
     fn first_visit(&mut self, path: &Path) -> bool {
-        let Ok(canonical) = std::fs::canonicalize(path) else {
+        self.first_visit_as(path, None)
+    }
+
+    /// [`Corpus::first_visit`], with the canonical path when it is already known.
+    fn first_visit_as(&mut self, path: &Path, canonical: Option<PathBuf>) -> bool {
+        let Some(canonical) = canonical.or_else(|| std::fs::canonicalize(path).ok()) else {
             return true;
         };
         match self.seen.get(&canonical) {
@@ -369,7 +392,8 @@ fn read_text_file(
     }
     // Read no more than the limit allows, should the file grow meanwhile.
     let limit = options.max_article_bytes as u64 + 1;
-    let mut bytes = Vec::new();
+    // Sized from the stat above, so the file is read in one go.
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
     let read = std::fs::File::open(path).and_then(|file| file.take(limit).read_to_end(&mut bytes));
     match read {
         Ok(_) => text_article(path, &bytes, manifest, options),
