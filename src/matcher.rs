@@ -22,7 +22,7 @@ use crate::extraction::{Held, Observation};
 use crate::mentions::{Cue, Mentions};
 use crate::model::{ArticleId, Span, Stance};
 use crate::quotes::Quote;
-use crate::rules::CompiledRules;
+use crate::rules::{CompiledRules, Meaning};
 use crate::segment::Segmented;
 use chrono::NaiveDate;
 use clauses::split_clauses;
@@ -105,6 +105,27 @@ pub fn trace_stances(input: &MatchInput<'_>, rules: &CompiledRules) -> Vec<Sente
             && !input.quotes.iter().any(|q| sentence.span.contains(q.outer));
         if is_question {
             // A question ("What about reclaiming territory?") takes no side.
+            traces.push(trace);
+            continue;
+        }
+        // Readings start from a topic phrase, an idiom or an anaphor standing
+        // for a topic, echoes from an echo cue: without one, no clause of the
+        // sentence yields anything, so it is not split (most news sentences).
+        let may_yield = sentence
+            .span
+            .starting_within(&input.found.cues, |c| c.span)
+            .iter()
+            .any(|c| {
+                sentence.span.contains(c.span)
+                    && matches!(
+                        c.meaning,
+                        Meaning::Topic { .. }
+                            | Meaning::TopicStance { .. }
+                            | Meaning::Anaphor
+                            | Meaning::Echo
+                    )
+            });
+        if !may_yield {
             traces.push(trace);
             continue;
         }
