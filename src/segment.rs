@@ -90,11 +90,18 @@ fn fold(text: &str) -> (String, Vec<u32>) {
     let mut map: Vec<u32> = Vec::with_capacity(text.len() + 1);
     let mut offset = 0;
     while offset < bytes.len() {
-        // Most bytes are ASCII that folds to itself: copy them a run at a time.
-        let run = bytes[offset..]
-            .iter()
-            .position(|&b| !FOLDS_TO_ITSELF[b as usize])
-            .unwrap_or(bytes.len() - offset);
+        // Most bytes are ASCII that folds to itself: copy them a run at a
+        // time. A single space after such a byte folds to itself too.
+        let mut end = offset;
+        while let Some(&b) = bytes.get(end) {
+            let plain = FOLDS_TO_ITSELF[b as usize]
+                || (b == b' ' && end > offset && bytes[end - 1] != b' ');
+            if !plain {
+                break;
+            }
+            end += 1;
+        }
+        let run = end - offset;
         if run > 0 {
             folded.push_str(&text[offset..offset + run]);
             let from = map.len();
@@ -412,6 +419,57 @@ mod tests {
             let c = b as char;
             let unchanged = fold_char(c) == Folded::Char(c) && c != '\n';
             assert_eq!(folds_to_itself(b), unchanged, "{b:#04x}");
+        }
+    }
+
+    /// fold as it was, one character at a time.
+    fn fold_by_char(text: &str) -> (String, Vec<u32>) {
+        let mut folded = String::new();
+        let mut map: Vec<u32> = Vec::new();
+        for (offset, c) in text.char_indices() {
+            let push = |folded: &mut String, map: &mut Vec<u32>, s: &str| {
+                folded.push_str(s);
+                map.extend(std::iter::repeat_n(offset as u32, s.len()));
+            };
+            match fold_char(c) {
+                Folded::Char('\r') | Folded::Drop => {}
+                Folded::Space => {
+                    if !matches!(folded.as_bytes().last(), None | Some(b' ') | Some(b'\n')) {
+                        push(&mut folded, &mut map, " ");
+                    }
+                }
+                Folded::Char('\n') => {
+                    if folded.ends_with(' ') {
+                        folded.pop();
+                        map.pop();
+                    }
+                    push(&mut folded, &mut map, "\n");
+                }
+                Folded::Char(c) => {
+                    let mut buf = [0u8; 4];
+                    push(&mut folded, &mut map, c.encode_utf8(&mut buf));
+                }
+                Folded::Str(s) => push(&mut folded, &mut map, s),
+            }
+        }
+        map.push(text.len() as u32);
+        (folded, map)
+    }
+
+    #[test]
+    fn folding_by_runs_is_folding_by_characters() {
+        let cases = [
+            "plain words here",
+            "two  spaces, three   and a tab\t here",
+            " leading space",
+            "space before newline \nnext line  \n\n  indented",
+            "trailing space ",
+            "curly “quotes” – dash… no\u{a0}break\u{200b}zero",
+            "Orbán’s `tick` \r\nwindows\r\n",
+            "",
+        ];
+        for text in cases {
+            assert_eq!(fold(text), fold_by_char(text), "{text:?}");
         }
     }
 
