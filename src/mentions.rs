@@ -372,16 +372,19 @@ fn find_pronouns(seg: &Segmented, mentions: &[Mention]) -> Vec<Mention> {
     let longest = longest_span(mentions, |m| m.span);
     let mut found = Vec::new();
     let mut start = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
+    // Bytes, not chars: a word here is ASCII letters, and every byte of any
+    // other character ends one just as the character would.
+    for (i, b) in text
+        .bytes()
+        .enumerate()
+        .chain(std::iter::once((text.len(), b' ')))
     {
-        if c.is_ascii_alphabetic() {
+        if b.is_ascii_alphabetic() {
             start.get_or_insert(i);
             continue;
         }
         let Some(s) = start.take() else { continue };
-        if c == '\'' && text[i..].starts_with("'s") {
+        if b == b'\'' && text[i..].starts_with("'s") {
             continue;
         }
         let word = &text[s..i];

@@ -97,8 +97,21 @@ fn fold(text: &str) -> (String, Vec<u32>) {
             .unwrap_or(bytes.len() - offset);
         if run > 0 {
             folded.push_str(&text[offset..offset + run]);
-            map.extend(offset as u32..(offset + run) as u32);
+            let from = map.len();
+            map.resize(from + run, 0);
+            for (i, slot) in map[from..].iter_mut().enumerate() {
+                *slot = (offset + i) as u32;
+            }
             offset += run;
+            continue;
+        }
+        // A single space between words, the most common byte that is not plain.
+        if bytes[offset] == b' ' {
+            if !matches!(folded.as_bytes().last(), None | Some(b' ') | Some(b'\n')) {
+                folded.push(' ');
+                map.push(offset as u32);
+            }
+            offset += 1;
             continue;
         }
         let c = text[offset..]
