@@ -30,6 +30,9 @@ use discourse::{echo_observations, previous_topic, resolve_topic_anaphor, topics
 use holders::holders;
 use readings::readings;
 
+/// Most cues a clause may hold before it is skipped as a list rather than prose.
+const MAX_CUES_PER_CLAUSE: usize = 64;
+
 /// The article-level facts observations need.
 #[derive(Debug, Clone, Copy)]
 pub struct ArticleContext<'a> {
@@ -140,6 +143,12 @@ pub fn trace_stances(input: &MatchInput<'_>, rules: &CompiledRules) -> Vec<Sente
                 .filter(|c| clause.span.contains(c.span))
                 .copied()
                 .collect();
+            // A "clause" with dozens of stance cues is a list, a table or junk,
+            // not a sentence anyone wrote; pairing every cue with every topic
+            // there would cost cubic time for nothing.
+            if cues.len() > MAX_CUES_PER_CLAUSE {
+                continue;
+            }
             if let Some(topic) = antecedent {
                 resolve_topic_anaphor(&mut cues, topic, &input.seg.text, input.quotes);
             }

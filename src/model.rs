@@ -166,6 +166,33 @@ pub fn longest_span<T>(items: &[T], span_of: impl Fn(&T) -> Span) -> usize {
         .unwrap_or(0)
 }
 
+/// Month names, January first: for datelines, time cues and telling dates from names.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Day names, Monday first.
+pub const DAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -41,6 +41,12 @@ fn observe(text: &str) -> Vec<String> {
 }
 
 #[test]
+fn a_clause_crowded_with_cues_is_skipped_as_a_list() {
+    let crowded = "Trump rejects NATO membership, ".repeat(40);
+    assert_eq!(observe(&format!("{crowded}he said.")), Vec::<String>::new());
+}
+
+#[test]
 fn stance_readings() {
     let cases: &[(&str, &str, &[&str])] = &[
         (

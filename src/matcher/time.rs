@@ -31,24 +31,11 @@ pub fn earlier_in(
 
 /// Turns `in November`, `last year`, `days ago` into a date before `article`.
 pub fn approximate_date(words: &str, article: NaiveDate) -> Option<NaiveDate> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    if let Some(month) = words
-        .strip_prefix("in ")
-        .and_then(|m| MONTHS.iter().position(|n| *n == m))
-    {
+    if let Some(month) = words.strip_prefix("in ").and_then(|m| {
+        crate::model::MONTH_NAMES
+            .iter()
+            .position(|n| n.eq_ignore_ascii_case(m))
+    }) {
         let month = month as u32 + 1;
         let year = if month < article.month() {
             article.year()

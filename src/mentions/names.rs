@@ -1,6 +1,6 @@
 //! Names of people the rule pack does not know (`Keir Smith`), read from capitalisation.
 
-use crate::model::{longest_span, Span};
+use crate::model::{longest_span, Span, DAY_NAMES, MONTH_NAMES};
 
 /// Words that are capitalised but are not names.
 const NOT_NAMES: [&str; 76] = [
@@ -297,29 +297,6 @@ const PLACE_OR_BODY_WORDS: [&str; 48] = [
     "Treaty",
 ];
 
-/// Month and day names: a run holding one is a date, not a name.
-const CALENDAR_WORDS: [&str; 19] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
 /// A name in the text that the rule pack does not know.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownName {
@@ -360,7 +337,11 @@ pub fn unknown_names(text: &str, sentences: &[Span], known: &[Span]) -> Vec<Unkn
                 continue;
             }
             let name = words.join(" ");
-            if name.is_empty() || words.iter().any(|w| CALENDAR_WORDS.contains(w)) {
+            if name.is_empty()
+                || words
+                    .iter()
+                    .any(|w| MONTH_NAMES.contains(w) || DAY_NAMES.contains(w))
+            {
                 continue;
             }
             let end = span.end;

@@ -53,6 +53,26 @@ pub struct ArticleCoverage {
     pub observations: usize,
 }
 
+/// The counting sentences of the Coverage section, the same in every format
+/// (numbers only, so no format needs to escape them).
+impl Coverage {
+    /// `Quotes: 58; without a known speaker: …`.
+    pub fn quotes_sentence(&self) -> String {
+        format!(
+            "Quotes: {}; without a known speaker: {} ({} named outside the rule pack, {} anonymous, {} unresolved)",
+            self.quotes, self.quotes_without_known_speaker, self.named_outside_pack, self.anonymous, self.unresolved
+        )
+    }
+
+    /// `Observations: 49 (5 held earlier, 0 undated)`.
+    pub fn observations_sentence(&self) -> String {
+        format!(
+            "Observations: {} ({} held earlier, {} undated)",
+            self.observations, self.held_earlier, self.undated_observations
+        )
+    }
+}
+
 impl Coverage {
     /// Counts over `extractions`, per article in id order.
     pub fn of(extractions: &[Extraction]) -> Coverage {

@@ -215,14 +215,6 @@ fn coverage(out: &mut String, report: &Report) {
             ids.join(", ")
         );
     }
-    let _ = writeln!(
-        out,
-        "<li>Quotes: {}; without a known speaker: {} ({} named outside the rule pack, {} anonymous, {} unresolved)</li>",
-        c.quotes, c.quotes_without_known_speaker, c.named_outside_pack, c.anonymous, c.unresolved
-    );
-    let _ = writeln!(
-        out,
-        "<li>Observations: {} ({} held earlier, {} undated)</li>\n</ul>",
-        c.observations, c.held_earlier, c.undated_observations
-    );
+    let _ = writeln!(out, "<li>{}</li>", c.quotes_sentence());
+    let _ = writeln!(out, "<li>{}</li>\n</ul>", c.observations_sentence());
 }

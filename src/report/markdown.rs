@@ -240,14 +240,6 @@ fn coverage(out: &mut String, report: &Report) {
             ids.join(", ")
         );
     }
-    let _ = writeln!(
-        out,
-        "- Quotes: {}; without a known speaker: {} ({} named outside the rule pack, {} anonymous, {} unresolved)",
-        c.quotes, c.quotes_without_known_speaker, c.named_outside_pack, c.anonymous, c.unresolved
-    );
-    let _ = writeln!(
-        out,
-        "- Observations: {} ({} held earlier, {} undated)",
-        c.observations, c.held_earlier, c.undated_observations
-    );
+    let _ = writeln!(out, "- {}", c.quotes_sentence());
+    let _ = writeln!(out, "- {}", c.observations_sentence());
 }

@@ -248,21 +248,6 @@ fn opens(bytes: &[u8], at: usize) -> bool {
     at == 0 || matches!(bytes[at - 1], b' ' | b'\n' | b'(' | b'[' | b'-' | b'\t')
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// A number starting at `at`: digits standing alone (not `20th`), without a
 /// leading zero. Returns its slot and length in bytes.
 fn number_at(text: &str, at: usize, to: usize) -> Option<(NumberSlot, usize)> {
@@ -281,7 +266,7 @@ fn number_at(text: &str, at: usize, to: usize) -> Option<(NumberSlot, usize)> {
     }
     let digits = &text[at..at + len];
     let value: u64 = digits.parse().ok()?;
-    let after_month = MONTHS.iter().any(|month| {
+    let after_month = crate::model::MONTH_NAMES.iter().any(|month| {
         text[..at]
             .strip_suffix(' ')
             .is_some_and(|before| before.ends_with(month))
