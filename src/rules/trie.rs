@@ -85,22 +85,29 @@ impl LiteralTrie {
             previous = key;
         }
 
-        // Children of each node (creation ids), in byte order.
+        drop(keys);
+        // Children of each node (creation ids), in byte order. Offsets are
+        // u32 like node ids: a 50k-phrase pack has millions of nodes.
         let count = parent.len();
-        let mut child_start = vec![0usize; count + 1];
+        let mut child_start = vec![0u32; count + 1];
         for &p in &parent[1..] {
             child_start[p as usize + 1] += 1;
         }
         for n in 0..count {
             child_start[n + 1] += child_start[n];
         }
-        let mut fill = child_start.clone();
         let mut children = vec![0u32; count.saturating_sub(1)];
-        for child in 1..count {
-            let slot = &mut fill[parent[child] as usize];
-            children[*slot] = child as u32;
-            *slot += 1;
+        {
+            let mut fill = child_start.clone();
+            for child in 1..count {
+                let slot = &mut fill[parent[child] as usize];
+                children[*slot as usize] = child as u32;
+                *slot += 1;
+            }
         }
+        drop(parent);
+        let kids_of =
+            |node: usize| &children[child_start[node] as usize..child_start[node + 1] as usize];
 
         // Number the nodes breadth first, so that siblings are consecutive.
         let mut new_id = vec![0u32; count];
@@ -109,7 +116,7 @@ impl LiteralTrie {
         while next < queue.len() {
             let old = queue[next] as usize;
             next += 1;
-            for &child in &children[child_start[old]..child_start[old + 1]] {
+            for &child in kids_of(old) {
                 new_id[child as usize] = queue.len() as u32;
                 queue.push(child);
             }
@@ -128,7 +135,7 @@ impl LiteralTrie {
         let mut wide = Vec::new();
         for (id, &old) in queue.iter().enumerate() {
             let old = old as usize;
-            let kids = &children[child_start[old]..child_start[old + 1]];
+            let kids = kids_of(old);
             let node = &mut nodes[id];
             node.literal = literal[old];
             node.children = kids.len() as u32;
@@ -149,7 +156,7 @@ impl LiteralTrie {
         }
         let mut root = Box::new([0u32; 256]);
         let first = nodes[0].first_child;
-        for (i, &k) in children[child_start[0]..child_start[1]].iter().enumerate() {
+        for (i, &k) in kids_of(0).iter().enumerate() {
             root[byte[k as usize] as usize] = first + i as u32;
         }
         LiteralTrie {
