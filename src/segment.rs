@@ -125,30 +125,7 @@ fn fold(text: &str) -> (String, Vec<u32>) {
             .chars()
             .next()
             .expect("offset is on a character boundary");
-        let push = |folded: &mut String, map: &mut Vec<u32>, s: &str| {
-            folded.push_str(s);
-            map.extend(std::iter::repeat_n(offset as u32, s.len()));
-        };
-        match fold_char(c) {
-            Folded::Char('\r') | Folded::Drop => {}
-            Folded::Space => {
-                if !matches!(folded.as_bytes().last(), None | Some(b' ') | Some(b'\n')) {
-                    push(&mut folded, &mut map, " ");
-                }
-            }
-            Folded::Char('\n') => {
-                if folded.ends_with(' ') {
-                    folded.pop();
-                    map.pop();
-                }
-                push(&mut folded, &mut map, "\n");
-            }
-            Folded::Char(c) => {
-                let mut buf = [0u8; 4];
-                push(&mut folded, &mut map, c.encode_utf8(&mut buf));
-            }
-            Folded::Str(s) => push(&mut folded, &mut map, s),
-        }
+        fold_one(c, offset, &mut folded, &mut map);
         offset += c.len_utf8();
     }
     map.push(text.len() as u32);
@@ -170,6 +147,36 @@ const FOLDS_TO_ITSELF: [bool; 256] = {
     }
     table
 };
+
+/// Folds one character at `offset` of the original onto the folded text and
+/// its offset map: white space runs collapse, line ends drop trailing spaces.
+fn fold_one(c: char, offset: usize, folded: &mut String, map: &mut Vec<u32>) {
+    let mut push = |folded: &mut String, s: &str| {
+        folded.push_str(s);
+        map.extend(std::iter::repeat_n(offset as u32, s.len()));
+    };
+    match fold_char(c) {
+        Folded::Char('\r') | Folded::Drop => {}
+        Folded::Space => {
+            if !matches!(folded.as_bytes().last(), None | Some(b' ') | Some(b'\n')) {
+                push(folded, " ");
+            }
+        }
+        Folded::Char('\n') => {
+            if folded.ends_with(' ') {
+                folded.pop();
+                map.pop();
+            }
+            map.push(offset as u32);
+            folded.push('\n');
+        }
+        Folded::Char(c) => {
+            let mut buf = [0u8; 4];
+            push(folded, c.encode_utf8(&mut buf));
+        }
+        Folded::Str(s) => push(folded, s),
+    }
+}
 
 /// Non-empty lines, trimmed.
 fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
@@ -427,30 +434,7 @@ mod tests {
         let mut folded = String::new();
         let mut map: Vec<u32> = Vec::new();
         for (offset, c) in text.char_indices() {
-            let push = |folded: &mut String, map: &mut Vec<u32>, s: &str| {
-                folded.push_str(s);
-                map.extend(std::iter::repeat_n(offset as u32, s.len()));
-            };
-            match fold_char(c) {
-                Folded::Char('\r') | Folded::Drop => {}
-                Folded::Space => {
-                    if !matches!(folded.as_bytes().last(), None | Some(b' ') | Some(b'\n')) {
-                        push(&mut folded, &mut map, " ");
-                    }
-                }
-                Folded::Char('\n') => {
-                    if folded.ends_with(' ') {
-                        folded.pop();
-                        map.pop();
-                    }
-                    push(&mut folded, &mut map, "\n");
-                }
-                Folded::Char(c) => {
-                    let mut buf = [0u8; 4];
-                    push(&mut folded, &mut map, c.encode_utf8(&mut buf));
-                }
-                Folded::Str(s) => push(&mut folded, &mut map, s),
-            }
+            fold_one(c, offset, &mut folded, &mut map);
         }
         map.push(text.len() as u32);
         (folded, map)
