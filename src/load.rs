@@ -14,6 +14,7 @@ use crate::extraction::DateSource;
 use crate::model::ArticleId;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
+use std::ffi::OsString;
 use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -112,7 +113,9 @@ pub struct Corpus {
     listing_problems: Vec<ArticleProblem>,
     /// Every folder and file listed, by canonical path, with the path shown:
     /// a symbolic link loop or a path given twice is read once.
-    seen: BTreeMap<PathBuf, PathBuf>,
+    /// Keyed by the path's bytes: comparing `Path`s component by component
+    /// cost more than the listing itself on a folder of 8000 files.
+    seen: BTreeMap<OsString, PathBuf>,
 }
 
 /// One article of a corpus before its file is read; see [`Corpus::pending`].
@@ -251,7 +254,7 @@ impl Corpus {
         // The listing says which entries are plain files or folders (not
         // links), so those cost no stat, and a plain file's canonical path is
         // its folder's plus its name: one canonicalize per folder, not per file.
-        let mut entries: Vec<(PathBuf, Option<bool>)> = entries
+        let mut entries: Vec<(OsString, PathBuf, Option<bool>)> = entries
             .filter_map(|entry| {
                 let entry = entry.ok()?;
                 let is_dir = entry
@@ -259,13 +262,15 @@ impl Corpus {
                     .ok()
                     .filter(|t| !t.is_symlink())
                     .map(|t| t.is_dir());
-                Some((entry.path(), is_dir))
+                Some((entry.file_name(), entry.path(), is_dir))
             })
             .collect();
-        entries.sort();
+        // Siblings sort by name alone, as bytes: the same order as sorting
+        // their paths, without comparing the shared folder part each time.
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let canonical_dir = std::fs::canonicalize(dir).ok();
         let manifest = self.read_manifest(dir);
-        for (entry, is_dir) in entries {
+        for (name, entry, is_dir) in entries {
             if is_dir.unwrap_or_else(|| entry.is_dir()) {
                 match std::fs::read_dir(&entry) {
                     Ok(listing) => self.add_dir(&entry, listing),
@@ -276,14 +281,13 @@ impl Corpus {
                     }),
                 }
             } else if is_article_file(&entry) && {
-                let known = match (&canonical_dir, is_dir, entry.file_name()) {
-                    (Some(dir), Some(false), Some(name)) => Some(dir.join(name)),
+                let known = match (&canonical_dir, is_dir) {
+                    (Some(dir), Some(false)) => Some(dir.join(&name)),
                     _ => None,
                 };
                 self.first_visit_as(&entry, known)
             } {
-                let name = entry.file_name().map(|n| n.to_string_lossy().into_owned());
-                let meta = name.and_then(|n| manifest.get(&n).cloned());
+                let meta = manifest.get(name.to_string_lossy().as_ref()).cloned();
                 self.sources.push(source_for_file(&entry, meta));
             }
         }
@@ -300,6 +304,7 @@ impl Corpus {
         let Some(canonical) = canonical.or_else(|| std::fs::canonicalize(path).ok()) else {
             return true;
         };
+        let canonical = canonical.into_os_string();
         match self.seen.get(&canonical) {
             None => {
                 self.seen.insert(canonical, path.to_path_buf());

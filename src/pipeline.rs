@@ -132,44 +132,67 @@ pub fn run_corpus(
 /// Like [`run_corpus`], but each extraction first goes through `finish` on
 /// the worker threads (to serialise it, say), and `sink` gets the result.
 ///
-/// Reading and parsing an article happen on the workers too: only listing
-/// the corpus (and splitting JSON Lines files into lines) and `sink` run on
-/// the calling thread, so the work scales with the cores.
+/// Reading and parsing an article happen on the workers too. A helper thread
+/// lists the corpus (and splits JSON Lines files into lines) and hands
+/// batches to the workers, while the calling thread runs `sink` on the batch
+/// before: what the sink does (writing output, building the graph) overlaps
+/// the analysis instead of leaving the workers idle between batches. Memory
+/// holds at most three batches.
 pub fn run_corpus_with<T: Send>(
     corpus: &Corpus,
     rules: &CompiledRules,
     finish: impl Fn(Extraction) -> T + Sync,
     mut sink: impl FnMut(Result<T, ArticleProblem>, u64),
 ) {
-    let mut batch: Vec<Pending<'_>> = Vec::with_capacity(BATCH);
-    let mut flush = |batch: &mut Vec<Pending<'_>>| {
-        let results: Vec<Vec<(Result<T, ArticleProblem>, u64)>> = batch
-            .par_drain(..)
-            .map(|pending| {
-                pending
-                    .load()
-                    .into_iter()
-                    .map(|loaded| match loaded {
-                        Ok(article) => {
-                            let bytes = article.text.len() as u64;
-                            (extract_guarded(&article, rules).map(&finish), bytes)
-                        }
-                        Err(problem) => (Err(problem), 0),
-                    })
-                    .collect()
-            })
-            .collect();
-        for (result, bytes) in results.into_iter().flatten() {
-            sink(result, bytes);
+    let (sender, receiver) = std::sync::mpsc::sync_channel(1);
+    let finish = &finish;
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let mut batch: Vec<Pending<'_>> = Vec::with_capacity(BATCH);
+            for pending in corpus.pending() {
+                batch.push(pending);
+                if batch.len() == BATCH
+                    && sender.send(run_batch(&mut batch, rules, finish)).is_err()
+                {
+                    return;
+                }
+            }
+            // Sending fails only when the sink has panicked; the scope
+            // passes that panic on.
+            let _ = sender.send(run_batch(&mut batch, rules, finish));
+        });
+        for results in receiver {
+            for (result, bytes) in results {
+                sink(result, bytes);
+            }
         }
-    };
-    for pending in corpus.pending() {
-        batch.push(pending);
-        if batch.len() == BATCH {
-            flush(&mut batch);
-        }
-    }
-    flush(&mut batch);
+    });
+}
+
+/// Reads and analyses a batch in parallel; results keep the batch's order,
+/// each with the article's size in bytes.
+fn run_batch<T: Send>(
+    batch: &mut Vec<Pending<'_>>,
+    rules: &CompiledRules,
+    finish: &(impl Fn(Extraction) -> T + Sync),
+) -> Vec<(Result<T, ArticleProblem>, u64)> {
+    let results: Vec<Vec<(Result<T, ArticleProblem>, u64)>> = batch
+        .par_drain(..)
+        .map(|pending| {
+            pending
+                .load()
+                .into_iter()
+                .map(|loaded| match loaded {
+                    Ok(article) => {
+                        let bytes = article.text.len() as u64;
+                        (extract_guarded(&article, rules).map(finish), bytes)
+                    }
+                    Err(problem) => (Err(problem), 0),
+                })
+                .collect()
+        })
+        .collect();
+    results.into_iter().flatten().collect()
 }
 
 #[cfg(test)]

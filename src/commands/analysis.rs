@@ -6,7 +6,7 @@ use stancetrack::cli::{
     DotArgs, DotView, ExportArgs, ExportFormat, Filters, Input, ReportArgs, ReportFormat,
 };
 use stancetrack::export::{csv, dot, graphml, jsonl};
-use stancetrack::graph::{Labels, Selection, StanceGraph, Window};
+use stancetrack::graph::{GraphBuilder, Labels, Selection, StanceGraph, Window};
 use stancetrack::output::Output;
 use stancetrack::report::{self, Coverage, Report};
 use stancetrack::rules::CompiledRules;
@@ -64,10 +64,15 @@ fn analyse(input: &Input, filters: &Filters) -> Result<Analysed, CommandError> {
     let rules = rules_from(&input.rules)?;
     let (selection, window) = selection(filters, &rules)?;
     let (extractions, summary, undated) = collect(input, &rules)?;
-    let graph = StanceGraph::build(&extractions, &Labels::from_rules(&rules), &selection);
+    let coverage = Coverage::of(&extractions);
+    let labels = Labels::from_rules(&rules);
+    let mut graph = GraphBuilder::new(&labels, &selection);
+    for extraction in extractions {
+        graph.add(extraction);
+    }
     Ok(Analysed {
-        graph,
-        coverage: Coverage::of(&extractions),
+        graph: graph.finish(),
+        coverage,
         window,
         summary,
         undated,

@@ -9,6 +9,7 @@
 //! as of a date), [`shifts`] (changes of position, volatility) and
 //! [`network`] (alignment and conflict between actors).
 
+mod build;
 #[cfg(test)]
 pub(crate) mod fixture;
 pub mod network;
@@ -17,6 +18,7 @@ pub mod position;
 pub mod shifts;
 pub mod timeline;
 
+pub use build::GraphBuilder;
 pub use network::{ActorLink, Agreement, Conflict};
 pub use nodes::{ActorNode, Labels, Node, TopicNode};
 pub use position::StanceCounts;
@@ -93,65 +95,11 @@ pub struct StanceGraph {
 impl StanceGraph {
     /// Builds the graph of every selected observation in `extractions`.
     pub fn build(extractions: &[Extraction], labels: &Labels, selection: &Selection) -> Self {
-        let mut graph = StanceGraph {
-            graph: StableGraph::new(),
-            actors: BTreeMap::new(),
-            topics: BTreeMap::new(),
-            pairs: BTreeMap::new(),
-            article_dates: BTreeMap::new(),
-        };
-        let mut observations: Vec<&Observation> = Vec::new();
+        let mut builder = GraphBuilder::new(labels, selection);
         for extraction in extractions {
-            graph
-                .article_dates
-                .insert(extraction.id.clone(), extraction.date);
-            observations.extend(
-                extraction
-                    .observations
-                    .iter()
-                    .filter(|o| selection.keeps(&o.actor, &o.topic)),
-            );
+            builder.add_copy(extraction);
         }
-        observations.sort_by(|a, b| observation_order(a, b));
-        for observation in observations {
-            graph.add(observation.clone(), labels);
-        }
-        graph
-    }
-
-    fn add(&mut self, observation: Observation, labels: &Labels) {
-        let actor = *self
-            .actors
-            .entry(observation.actor.clone())
-            .or_insert_with(|| {
-                let (name, kind) = labels
-                    .actors
-                    .get(&observation.actor)
-                    .cloned()
-                    .unwrap_or_else(|| (observation.actor.to_string(), "unknown".to_string()));
-                self.graph.add_node(Node::Actor(ActorNode {
-                    id: observation.actor.clone(),
-                    name,
-                    kind,
-                }))
-            });
-        let topic = *self
-            .topics
-            .entry(observation.topic.clone())
-            .or_insert_with(|| {
-                let label = labels
-                    .topics
-                    .get(&observation.topic)
-                    .cloned()
-                    .unwrap_or_else(|| observation.topic.to_string());
-                self.graph.add_node(Node::Topic(TopicNode {
-                    id: observation.topic.clone(),
-                    label,
-                }))
-            });
-        let key = (observation.actor.clone(), observation.topic.clone());
-        let edge = self.graph.add_edge(actor, topic, observation);
-        self.pairs.entry(key).or_default().push(edge);
+        builder.finish()
     }
 }
 
