@@ -132,8 +132,8 @@ enum PendingKind<'a> {
         path: &'a Path,
         manifest: Option<&'a ManifestEntry>,
     },
-    /// A JSON Lines record, already read in order from its file.
-    Read(Loaded),
+    /// A JSON Lines record, split off its file in order, still to parse.
+    Record(jsonl::Record),
 }
 
 impl Pending<'_> {
@@ -144,7 +144,7 @@ impl Pending<'_> {
             PendingKind::TextFile { path, manifest } => {
                 read_text_file(path, manifest, self.options)
             }
-            PendingKind::Read(loaded) => vec![loaded],
+            PendingKind::Record(record) => record.parse(),
         }
     }
 }
@@ -194,8 +194,9 @@ impl Corpus {
         self.pending().flat_map(Pending::load)
     }
 
-    /// The articles in corpus order, text files not yet read: [`Pending::load`]
-    /// reads each one, so a caller can do that part in parallel and keep the order.
+    /// The articles in corpus order, text files not yet read and JSON Lines
+    /// records not yet parsed: [`Pending::load`] reads each one, so a caller
+    /// can do that part in parallel and keep the order.
     pub fn pending(&self) -> impl Iterator<Item = Pending<'_>> + '_ {
         self.sources.iter().flat_map(
             move |source| -> Box<dyn Iterator<Item = Pending<'_>> + '_> {
@@ -208,10 +209,10 @@ impl Corpus {
                         },
                     })),
                     Source::JsonLines { path } => {
-                        Box::new(jsonl::read_json_lines(path, &self.options).map(|loaded| {
+                        Box::new(jsonl::read_json_lines(path, &self.options).map(|record| {
                             Pending {
                                 options: &self.options,
-                                kind: PendingKind::Read(loaded),
+                                kind: PendingKind::Record(record),
                             }
                         }))
                     }

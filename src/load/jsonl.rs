@@ -7,6 +7,7 @@ use crate::model::ArticleId;
 use serde::Deserialize;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
+use std::sync::Arc;
 
 /// A JSON Lines record.
 #[derive(Debug, Deserialize)]
@@ -19,13 +20,14 @@ struct JsonArticle {
     text: String,
 }
 
+/// The records of a JSON Lines file, split into lines but not parsed.
 pub(super) fn read_json_lines<'a>(
     path: &'a Path,
     options: &'a LoadOptions,
-) -> Box<dyn Iterator<Item = Loaded> + 'a> {
+) -> Box<dyn Iterator<Item = Record> + 'a> {
     match std::fs::File::open(path) {
-        Ok(file) => Box::new(json_lines_articles(path, BufReader::new(file), options)),
-        Err(err) => Box::new(std::iter::once(Err(ArticleProblem {
+        Ok(file) => Box::new(json_lines_records(path, BufReader::new(file), options)),
+        Err(err) => Box::new(std::iter::once(Record::Problem(ArticleProblem {
             origin: path.display().to_string(),
             message: format!("cannot read: {}", io_reason(&err)),
             skipped: true,
@@ -41,45 +43,94 @@ pub fn json_lines_articles<'a, R: BufRead + 'a>(
     reader: R,
     options: &'a LoadOptions,
 ) -> impl Iterator<Item = Loaded> + 'a {
-    let stem = path
+    json_lines_records(path, reader, options).flat_map(Record::parse)
+}
+
+/// One line of a dump, split off the file in order but parsed later, on
+/// whichever thread reads the article: splitting is cheap, parsing is not.
+#[derive(Debug)]
+pub(super) enum Record {
+    /// A line to parse.
+    Line {
+        /// `file:line`, for messages.
+        origin: String,
+        /// The file's name without extension, for records without an id.
+        stem: Arc<str>,
+        /// The line number.
+        number: usize,
+        /// The line's bytes.
+        bytes: Vec<u8>,
+    },
+    /// A line that could not be read or is too long.
+    Problem(ArticleProblem),
+}
+
+fn json_lines_records<'a, R: BufRead + 'a>(
+    path: &'a Path,
+    reader: R,
+    options: &'a LoadOptions,
+) -> impl Iterator<Item = Record> + 'a {
+    let stem: Arc<str> = path
         .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+        .map(|s| s.to_string_lossy().into())
+        .unwrap_or_else(|| "".into());
     let limit = options.max_article_bytes;
     Lines { reader, limit }
         .enumerate()
         .filter(|(_, line)| !matches!(line, Ok(l) if l.is_blank()))
-        .flat_map(move |(index, line)| {
+        .map(move |(index, line)| {
             let origin = format!("{}:{}", path.display(), index + 1);
-            let problem = |message: String, skipped: bool| ArticleProblem {
-                origin: origin.clone(),
-                message,
-                skipped,
+            let problem = |message: String| {
+                Record::Problem(ArticleProblem {
+                    origin: origin.clone(),
+                    message,
+                    skipped: true,
+                })
             };
-            let line = match line {
-                Ok(line) => line,
-                Err(err) => {
-                    return vec![Err(problem(
-                        format!("cannot read: {}", io_reason(&err)),
-                        true,
-                    ))]
+            match line {
+                Err(err) => problem(format!("cannot read: {}", io_reason(&err))),
+                Ok(line) if line.length > limit as u64 => {
+                    problem(too_big("record", line.length, options))
                 }
-            };
-            if line.length > limit as u64 {
-                return vec![Err(problem(too_big("record", line.length, options), true))];
+                Ok(line) => Record::Line {
+                    origin,
+                    stem: Arc::clone(&stem),
+                    number: index + 1,
+                    bytes: line.bytes,
+                },
             }
-            let mut out = Vec::new();
-            if let Some(warning) = super::decode::utf8_warning(&line.bytes) {
-                out.push(Err(problem(warning, false)));
-            }
-            let text = String::from_utf8_lossy(&line.bytes);
-            out.push(
-                serde_json::from_str::<JsonArticle>(&text)
-                    .map_err(|err| problem(json_message(&err), true))
-                    .and_then(|record| json_article(record, &stem, index + 1, &origin)),
-            );
-            out
         })
+}
+
+impl Record {
+    /// The article, after a warning about it if any; or why it was skipped.
+    pub(super) fn parse(self) -> Vec<Loaded> {
+        let (origin, stem, number, bytes) = match self {
+            Record::Line {
+                origin,
+                stem,
+                number,
+                bytes,
+            } => (origin, stem, number, bytes),
+            Record::Problem(problem) => return vec![Err(problem)],
+        };
+        let problem = |message: String, skipped: bool| ArticleProblem {
+            origin: origin.clone(),
+            message,
+            skipped,
+        };
+        let mut out = Vec::new();
+        if let Some(warning) = super::decode::utf8_warning(&bytes) {
+            out.push(Err(problem(warning, false)));
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        out.push(
+            serde_json::from_str::<JsonArticle>(&text)
+                .map_err(|err| problem(json_message(&err), true))
+                .and_then(|record| json_article(record, &stem, number, &origin)),
+        );
+        out
+    }
 }
 
 /// serde_json counts lines and columns within the record; the origin already names the line.
