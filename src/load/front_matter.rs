@@ -73,11 +73,15 @@ fn plain_front_matter(text: &str) -> Option<FrontMatter> {
         let (key, value) = line.split_once(": ")?;
         let plain_key = key.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
             && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
-        if !plain_key || keys.contains(&key) || !plain_string(value, key == "date") {
+        if !plain_key || keys.contains(&key) {
             return None;
         }
+        let value = match quoted_string(value) {
+            Some(unquoted) => unquoted,
+            None if plain_string(value, key == "date") => value.to_string(),
+            None => return None,
+        };
         keys.push(key);
-        let value = value.to_string();
         match key {
             "title" => front.title = Some(value),
             "date" => front.date = Some(serde_yaml::Value::String(value)),
@@ -87,6 +91,22 @@ fn plain_front_matter(text: &str) -> Option<FrontMatter> {
         }
     }
     Some(front)
+}
+
+/// The string a single-quoted (`'It''s'`) or a double-quoted scalar
+/// without escapes stands for; quoted scalars are always strings.
+fn quoted_string(value: &str) -> Option<String> {
+    if value.bytes().any(|b| b.is_ascii_control()) || value.len() < 2 {
+        return None;
+    }
+    if let Some(inner) = value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')) {
+        let unquoted = inner.replace("''", "'");
+        // A lone quote inside would have ended the scalar early.
+        return (unquoted.matches('\'').count() * 2 == inner.matches('\'').count())
+            .then_some(unquoted);
+    }
+    let inner = value.strip_prefix('"')?.strip_suffix('"')?;
+    (!inner.contains(['"', '\\'])).then(|| inner.to_string())
 }
 
 /// Whether YAML reads `value` as this very string: no indicator, quote or
@@ -179,7 +199,16 @@ mod tests {
             ("date: 2024-12-3", false),
             ("title: Trump: a profile", false),
             ("title: Peace # comment", false),
-            ("title: 'quoted'", false),
+            (
+                "title: 'War in Ukraine: it''s on'\nurl: \"https://x.org\"",
+                true,
+            ),
+            ("title: ''''", true),
+            ("title: '#1: ''top'' story'", true),
+            ("title: 'a' b'", false),
+            ("title: 'unclosed", false),
+            ("title: \"with \\\" escape\"", false),
+            ("title: 'two' 'parts'", false),
             ("title: Ending:", false),
             ("title: Two\ntitle: Three", false),
             ("title: Line\n  continued", false),
