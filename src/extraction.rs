@@ -27,6 +27,7 @@ pub struct Extraction {
     /// Title, from front matter or manifest.
     pub title: Option<String>,
     /// Publication date, if known.
+    #[serde(serialize_with = "serialize_date")]
     pub date: Option<NaiveDate>,
     /// Where the date came from.
     pub date_source: DateSource,
@@ -134,5 +135,63 @@ pub struct Observation {
     /// The article it came from.
     pub article: ArticleId,
     /// The date the stance was held: the article's date, or an earlier one the text gives.
+    #[serde(serialize_with = "serialize_date")]
     pub date: Option<NaiveDate>,
+}
+
+/// Writes a date as chrono does (`2024-12-03`) without going through its
+/// `Display` machinery, which cost a tenth of serialising an extraction.
+fn serialize_date<S: serde::Serializer>(
+    date: &Option<NaiveDate>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    use chrono::Datelike;
+    match date {
+        Some(date) if (0..=9999).contains(&date.year()) => {
+            let mut text = *b"0000-00-00";
+            let digits = |to: &mut [u8], mut value: u32| {
+                for slot in to.iter_mut().rev() {
+                    *slot = b'0' + (value % 10) as u8;
+                    value /= 10;
+                }
+            };
+            digits(&mut text[0..4], date.year() as u32);
+            digits(&mut text[5..7], date.month());
+            digits(&mut text[8..10], date.day());
+            serializer.serialize_str(std::str::from_utf8(&text).expect("ASCII digits"))
+        }
+        Some(date) => serializer.serialize_some(date),
+        None => serializer.serialize_none(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_serialise_as_chrono_writes_them() {
+        #[derive(Serialize)]
+        struct Dated {
+            #[serde(serialize_with = "serialize_date")]
+            date: Option<NaiveDate>,
+        }
+        for date in [
+            (2024, 12, 3),
+            (987, 1, 31),
+            (0, 6, 1),
+            (9999, 12, 31),
+            (-44, 3, 15),
+            (12345, 1, 1),
+        ] {
+            let date = NaiveDate::from_ymd_opt(date.0, date.1, date.2);
+            let ours = serde_json::to_string(&Dated { date }).unwrap();
+            let chrono = serde_json::to_string(&serde_json::json!({ "date": date })).unwrap();
+            assert_eq!(ours, chrono);
+        }
+        assert_eq!(
+            serde_json::to_string(&Dated { date: None }).unwrap(),
+            r#"{"date":null}"#
+        );
+    }
 }
