@@ -111,24 +111,7 @@ pub fn trace_stances(input: &MatchInput<'_>, rules: &CompiledRules) -> Vec<Sente
             traces.push(trace);
             continue;
         }
-        // Readings start from a topic phrase, an idiom or an anaphor standing
-        // for a topic, echoes from an echo cue: without one, no clause of the
-        // sentence yields anything, so it is not split (most news sentences).
-        let may_yield = sentence
-            .span
-            .starting_within(&input.found.cues, |c| c.span)
-            .iter()
-            .any(|c| {
-                sentence.span.contains(c.span)
-                    && matches!(
-                        c.meaning,
-                        Meaning::Topic { .. }
-                            | Meaning::TopicStance { .. }
-                            | Meaning::Anaphor
-                            | Meaning::Echo
-                    )
-            });
-        if !may_yield {
+        if !may_yield(sentence.span, &input.found.cues) {
             traces.push(trace);
             continue;
         }
@@ -193,6 +176,31 @@ pub fn trace_stances(input: &MatchInput<'_>, rules: &CompiledRules) -> Vec<Sente
         traces.push(trace);
     }
     traces
+}
+
+/// Whether any clause of the sentence can yield a reading or an echo; when
+/// not, the sentence is not split (most news sentences). A reading starts
+/// from an idiom, or from a topic phrase (or an anaphor standing for one)
+/// that a stance cue or a negator takes a side on: a topic phrase alone says
+/// nothing, and an anaphor stands for a topic only near a stance cue. Echoes
+/// need an echo cue.
+fn may_yield(sentence: Span, cues: &[Cue]) -> bool {
+    let (mut topic, mut side) = (false, false);
+    for cue in sentence.starting_within(cues, |c| c.span) {
+        if !sentence.contains(cue.span) {
+            continue;
+        }
+        match cue.meaning {
+            Meaning::TopicStance { .. } | Meaning::Echo => return true,
+            Meaning::Topic { .. } | Meaning::Anaphor => topic = true,
+            Meaning::StanceCue { .. } | Meaning::Negator => side = true,
+            _ => {}
+        }
+        if topic && side {
+            return true;
+        }
+    }
+    false
 }
 
 /// One observation per (actor, topic, stance, held) in a sentence; a firm
