@@ -15,18 +15,26 @@ pub struct Clause {
     pub question: bool,
 }
 
-/// Words that open a reported question, up to the next comma.
-const QUESTION_OPENERS: [&str; 3] = ["whether ", "asked if ", "asked about "];
-
-/// Words that start a new clause.
-const CLAUSE_OPENERS: [&str; 6] = [
+/// What a sentence is searched for: `;` and the words that start a new
+/// clause, then the words that open a reported question, up to the next comma.
+const NEEDLES: [&str; 10] = [
+    ";",
     " but ",
     " while ",
     " whereas ",
     " although ",
     ", so ",
     " so that ",
+    "whether ",
+    "asked if ",
+    "asked about ",
 ];
+
+/// Needles before this index split clauses; the rest open questions.
+const SPLITTING: usize = 7;
+
+/// [`NEEDLES`], indexed once at compile time.
+const NEEDLE_INDEX: NeedleIndex = NeedleIndex::new(&NEEDLES);
 
 /// Words that open a subordinate clause at the start of a sentence; it ends at the first comma.
 const SUBORDINATORS: [&str; 7] = [
@@ -43,20 +51,16 @@ const SUBORDINATORS: [&str; 7] = [
 /// conditional clause (`If X, Y`: X and Y are separate clauses).
 pub fn split_clauses(text: &str, sentence: Span, cues: &[Cue]) -> Vec<Clause> {
     let body = &text[sentence.start..sentence.end];
-    let lower = body.to_ascii_lowercase();
-    // One pass finds `;`, the openers and the question openers, in that order of needles.
-    let needles: Vec<&str> = std::iter::once(";")
-        .chain(CLAUSE_OPENERS)
-        .chain(QUESTION_OPENERS)
-        .collect();
-    let found = occurrences(&lower, &needles);
-    let splitting = 1 + CLAUSE_OPENERS.len();
+    let found = occurrences(body, &NEEDLES, &NEEDLE_INDEX);
     let mut cuts: Vec<usize> = found
         .iter()
-        .filter(|&&(_, needle)| needle < splitting)
+        .filter(|&&(_, needle)| needle < SPLITTING)
         .map(|&(at, _)| at + 1)
         .collect();
-    if SUBORDINATORS.iter().any(|s| lower.starts_with(s)) {
+    if SUBORDINATORS
+        .iter()
+        .any(|s| starts_with_ignoring_case(body.as_bytes(), s.as_bytes()))
+    {
         if let Some(comma) = body.find(", ") {
             cuts.push(comma + 1);
         }
@@ -69,7 +73,7 @@ pub fn split_clauses(text: &str, sentence: Span, cues: &[Cue]) -> Vec<Clause> {
         .collect();
     let questions: Vec<usize> = found
         .iter()
-        .filter(|&&(_, needle)| needle >= splitting)
+        .filter(|&&(_, needle)| needle >= SPLITTING)
         .map(|&(at, _)| at)
         .collect();
     for &at in &questions {
@@ -100,41 +104,118 @@ pub fn split_clauses(text: &str, sentence: Span, cues: &[Cue]) -> Vec<Clause> {
         .collect()
 }
 
-/// Where each of `needles` occurs in `haystack` (position, needle index),
-/// left to right and without overlaps, as `match_indices` finds them one
-/// needle at a time, but in a single pass.
-fn occurrences(haystack: &str, needles: &[&str]) -> Vec<(usize, usize)> {
-    debug_assert!(needles.len() <= 16 && needles.iter().all(|n| !n.is_empty()));
-    let bytes = haystack.as_bytes();
-    // Needles by first byte, and by second byte (a one-byte needle fits any).
-    let mut by_first = [0u16; 256];
-    let mut by_second = [0u16; 256];
-    for (k, needle) in needles.iter().enumerate() {
-        by_first[needle.as_bytes()[0] as usize] |= 1 << k;
-        match needle.as_bytes().get(1) {
-            Some(&second) => by_second[second as usize] |= 1 << k,
-            None => by_second.iter_mut().for_each(|mask| *mask |= 1 << k),
+/// Whether `haystack` starts with the lower-case `needle`, in any case.
+fn starts_with_ignoring_case(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack
+        .get(..needle.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(needle))
+}
+
+/// How many leading bytes of a needle [`NeedleIndex`] checks before comparing it whole.
+const INDEXED_BYTES: usize = 3;
+
+/// For each of a needle set's first few byte positions, which needles a byte
+/// fits there in either case, as bit masks over needle indexes; a needle
+/// shorter than the position fits any byte.
+struct NeedleIndex {
+    by_byte: [[u16; 256]; INDEXED_BYTES],
+    /// Bit `a | b << 8` is set when some needle may start with bytes `a`, `b`.
+    starting_pairs: [u64; 1024],
+    /// The needles no longer than each position: all that fit past the haystack's end.
+    no_longer: [u16; INDEXED_BYTES],
+}
+
+impl NeedleIndex {
+    /// Indexes up to 16 non-empty lower-case needles.
+    const fn new(needles: &[&str]) -> NeedleIndex {
+        assert!(needles.len() <= 16);
+        let mut index = NeedleIndex {
+            by_byte: [[0; 256]; INDEXED_BYTES],
+            starting_pairs: [0; 1024],
+            no_longer: [0; INDEXED_BYTES],
+        };
+        let mut k = 0;
+        while k < needles.len() {
+            let bit = 1 << k;
+            let needle = needles[k].as_bytes();
+            assert!(!needle.is_empty());
+            let mut position = 0;
+            while position < INDEXED_BYTES {
+                let fits = &mut index.by_byte[position];
+                if position < needle.len() {
+                    let byte = needle[position];
+                    fits[byte as usize] |= bit;
+                    fits[byte.to_ascii_uppercase() as usize] |= bit;
+                } else {
+                    index.no_longer[position] |= bit;
+                    let mut byte = 0;
+                    while byte < 256 {
+                        fits[byte] |= bit;
+                        byte += 1;
+                    }
+                }
+                position += 1;
+            }
+            k += 1;
         }
+        let mut pair = 0;
+        while pair < 1 << 16 {
+            if index.by_byte[0][pair & 0xff] & index.by_byte[1][pair >> 8] != 0 {
+                index.starting_pairs[pair / 64] |= 1 << (pair % 64);
+            }
+            pair += 1;
+        }
+        index
     }
-    let one_byte: u16 = (0..needles.len())
-        .filter(|&k| needles[k].len() == 1)
-        .fold(0, |mask, k| mask | 1 << k);
+
+    /// Whether some needle may start with bytes `a`, `b`.
+    fn may_start(&self, a: u8, b: u8) -> bool {
+        let pair = a as usize | (b as usize) << 8;
+        self.starting_pairs[pair / 64] & 1 << (pair % 64) != 0
+    }
+
+    /// The first position from `from` on where a needle may start. Most byte
+    /// pairs start none; the last byte has no pair and is always a candidate.
+    fn next_start(&self, bytes: &[u8], from: usize) -> Option<usize> {
+        let mut at = from;
+        while at + 1 < bytes.len() {
+            if self.may_start(bytes[at], bytes[at + 1]) {
+                return Some(at);
+            }
+            at += 1;
+        }
+        (at < bytes.len()).then_some(at)
+    }
+
+    /// The needles whose indexed bytes fit `bytes` from `at` on.
+    fn candidates(&self, bytes: &[u8], at: usize) -> u16 {
+        let mut fit = u16::MAX;
+        for (position, fits) in self.by_byte.iter().enumerate() {
+            fit &= bytes
+                .get(at + position)
+                .map_or(self.no_longer[position], |&b| fits[b as usize]);
+        }
+        fit
+    }
+}
+
+/// Where each of the lower-case `needles` occurs in `haystack`, in any case
+/// (position, needle index), left to right and without overlaps, as
+/// `match_indices` finds them in the lower-cased haystack one needle at a
+/// time, but in a single pass and without a lower-cased copy.
+fn occurrences(haystack: &str, needles: &[&str], index: &NeedleIndex) -> Vec<(usize, usize)> {
+    let bytes = haystack.as_bytes();
     let mut free_from = [0usize; 16];
     let mut found = Vec::new();
-    for (at, &b) in bytes.iter().enumerate() {
-        let first = by_first[b as usize];
-        if first == 0 {
-            continue;
-        }
-        let second = bytes
-            .get(at + 1)
-            .map_or(one_byte, |&n| by_second[n as usize]);
-        let mut candidates = first & second;
+    let mut from = 0;
+    while let Some(at) = index.next_start(bytes, from) {
+        from = at + 1;
+        let mut candidates = index.candidates(bytes, at);
         while candidates != 0 {
             let k = candidates.trailing_zeros() as usize;
             candidates &= candidates - 1;
             let needle = needles[k].as_bytes();
-            if at >= free_from[k] && bytes[at..].starts_with(needle) {
+            if at >= free_from[k] && starts_with_ignoring_case(&bytes[at..], needle) {
                 found.push((at, k));
                 free_from[k] = at + needle.len();
             }
@@ -145,31 +226,35 @@ fn occurrences(haystack: &str, needles: &[&str]) -> Vec<(usize, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use super::occurrences;
+    use super::{occurrences, NeedleIndex};
 
     #[test]
-    fn occurrences_are_those_match_indices_finds() {
-        let cases: [(&str, &[&str]); 7] = [
+    fn occurrences_are_those_match_indices_finds_in_lower_case() {
+        let cases: [(&str, &[&str]); 10] = [
             ("a b, so c ; d", &[", so ", ";"]),
             (" but but but ", &[" but "]),
             ("aaaa", &["aa", "a"]),
             ("ends with ;", &[";"]),
             ("", &[" but "]),
             ("short", &["longer than it"]),
+            ("ab", &["abc", "a", "ab"]),
+            ("Whereas A, BUT b; But", &[" but ", "whereas ", ";"]),
+            ("ÀSKED IF é asked if", &["asked if "]),
             (
                 "he asked whether, asked if and asked about",
                 &["asked whether ", "asked if ", "asked about "],
             ),
         ];
         for (haystack, needles) in cases {
+            let lower = haystack.to_ascii_lowercase();
             let mut expected: Vec<(usize, usize)> = needles
                 .iter()
                 .enumerate()
-                .flat_map(|(k, n)| haystack.match_indices(n).map(move |(at, _)| (at, k)))
+                .flat_map(|(k, n)| lower.match_indices(n).map(move |(at, _)| (at, k)))
                 .collect();
             expected.sort_unstable();
             assert_eq!(
-                occurrences(haystack, needles),
+                occurrences(haystack, needles, &NeedleIndex::new(needles)),
                 expected,
                 "{needles:?} in {haystack:?}"
             );
