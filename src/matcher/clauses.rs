@@ -52,23 +52,32 @@ const SUBORDINATORS: [&str; 7] = [
 pub fn split_clauses(text: &str, sentence: Span, cues: &[Cue]) -> Vec<Clause> {
     let body = &text[sentence.start..sentence.end];
     let found = occurrences(body, &NEEDLES, &NEEDLE_INDEX);
+    let subordinate = SUBORDINATORS
+        .iter()
+        .any(|s| starts_with_ignoring_case(body.as_bytes(), s.as_bytes()));
+    let conditional = |c: &&Cue| c.meaning == Meaning::Conditional && sentence.contains(c.span);
+    let cues = sentence.starting_within(cues, |c| c.span);
+    // Most sentences are one clause.
+    if found.is_empty() && !subordinate && !cues.iter().any(|c| conditional(&c)) {
+        return vec![Clause {
+            span: sentence,
+            conditional: false,
+            question: false,
+        }];
+    }
     let mut cuts: Vec<usize> = found
         .iter()
         .filter(|&&(_, needle)| needle < SPLITTING)
         .map(|&(at, _)| at + 1)
         .collect();
-    if SUBORDINATORS
-        .iter()
-        .any(|s| starts_with_ignoring_case(body.as_bytes(), s.as_bytes()))
-    {
+    if subordinate {
         if let Some(comma) = body.find(", ") {
             cuts.push(comma + 1);
         }
     }
-    let conditionals: Vec<usize> = sentence
-        .starting_within(cues, |c| c.span)
+    let conditionals: Vec<usize> = cues
         .iter()
-        .filter(|c| c.meaning == Meaning::Conditional && sentence.contains(c.span))
+        .filter(conditional)
         .map(|c| c.span.start - sentence.start)
         .collect();
     let questions: Vec<usize> = found
