@@ -60,7 +60,7 @@ pub struct MatchInput<'a> {
 
 /// Finds every stance observation in an article, in text order.
 pub fn match_stances(input: &MatchInput<'_>, rules: &CompiledRules) -> Vec<Observation> {
-    trace_stances(input, rules)
+    run(input, rules, false)
         .into_iter()
         .flat_map(|sentence| settle_sentence(sentence.observations))
         .collect()
@@ -94,11 +94,18 @@ pub struct ReadingTrace {
 
 /// Runs the matcher, keeping every reading, including those without a holder.
 pub fn trace_stances(input: &MatchInput<'_>, rules: &CompiledRules) -> Vec<SentenceTrace> {
-    let mut traces = Vec::new();
-    let mut topics_by_sentence: Vec<Vec<usize>> = Vec::with_capacity(input.seg.sentences.len());
+    run(input, rules, true)
+}
+
+/// Runs the matcher; the readings are kept only when `keep_readings` (for `explain`).
+fn run(input: &MatchInput<'_>, rules: &CompiledRules, keep_readings: bool) -> Vec<SentenceTrace> {
+    let mut traces = Vec::with_capacity(input.seg.sentences.len());
+    let mut named = Vec::with_capacity(input.seg.sentences.len());
+    let mut cues: Vec<Cue> = Vec::new();
     for (index, sentence) in input.seg.sentences.iter().enumerate() {
-        topics_by_sentence.push(topics_named(&input.found.cues, sentence.span));
-        let antecedent = previous_topic(&topics_by_sentence, index);
+        let sentence_cues = sentence.span.starting_within(&input.found.cues, |c| c.span);
+        named.push(topics_named(sentence_cues, sentence.span));
+        let antecedent = previous_topic(&named, index);
         let mut trace = SentenceTrace {
             sentence: index,
             readings: Vec::new(),
@@ -106,43 +113,24 @@ pub fn trace_stances(input: &MatchInput<'_>, rules: &CompiledRules) -> Vec<Sente
         };
         let is_question = input.seg.slice(sentence.span).trim_end().ends_with('?')
             && !input.quotes.iter().any(|q| sentence.span.contains(q.outer));
-        if is_question {
-            // A question ("What about reclaiming territory?") takes no side.
+        // A question ("What about reclaiming territory?") takes no side.
+        if is_question || !may_yield(sentence.span, sentence_cues) {
             traces.push(trace);
             continue;
         }
-        // Readings start from a topic phrase, an idiom or an anaphor standing
-        // for a topic, echoes from an echo cue: without one, no clause of the
-        // sentence yields anything, so it is not split (most news sentences).
-        let may_yield = sentence
-            .span
-            .starting_within(&input.found.cues, |c| c.span)
-            .iter()
-            .any(|c| {
-                sentence.span.contains(c.span)
-                    && matches!(
-                        c.meaning,
-                        Meaning::Topic { .. }
-                            | Meaning::TopicStance { .. }
-                            | Meaning::Anaphor
-                            | Meaning::Echo
-                    )
-            });
-        if !may_yield {
-            traces.push(trace);
-            continue;
-        }
-        for clause in split_clauses(&input.seg.text, sentence.span, &input.found.cues) {
+        let evidence = input.seg.original_span(sentence.span);
+        for clause in split_clauses(&input.seg.text, sentence.span, sentence_cues) {
             if clause.question {
                 continue;
             }
-            let mut cues: Vec<Cue> = clause
-                .span
-                .starting_within(&input.found.cues, |c| c.span)
-                .iter()
-                .filter(|c| clause.span.contains(c.span))
-                .copied()
-                .collect();
+            cues.clear();
+            cues.extend(
+                clause
+                    .span
+                    .starting_within(sentence_cues, |c| c.span)
+                    .iter()
+                    .filter(|c| clause.span.contains(c.span)),
+            );
             // A "clause" with dozens of stance cues is a list, a table or junk,
             // not a sentence anyone wrote; pairing every cue with every topic
             // there would cost cubic time for nothing.
@@ -160,18 +148,19 @@ pub fn trace_stances(input: &MatchInput<'_>, rules: &CompiledRules) -> Vec<Sente
                         None => (None, input.article.date),
                     };
                 let actors = holders(&reading, index, &clause, input);
-                trace.readings.push(ReadingTrace {
-                    rule: reading.rule.clone(),
-                    topic: rules.topics[reading.topic].id.to_string(),
-                    stance: reading.stance,
-                    at: reading.at,
-                    holders: actors
-                        .iter()
-                        .map(|&a| rules.actors[a].id.to_string())
-                        .collect(),
-                });
+                if keep_readings {
+                    trace.readings.push(ReadingTrace {
+                        rule: reading.rule.clone(),
+                        topic: rules.topics[reading.topic].id.to_string(),
+                        stance: reading.stance,
+                        at: reading.at,
+                        holders: actors
+                            .iter()
+                            .map(|&a| rules.actors[a].id.to_string())
+                            .collect(),
+                    });
+                }
                 for actor in actors {
-                    let evidence = input.seg.original_span(sentence.span);
                     trace.observations.push(Observation {
                         actor: rules.actors[actor].id.clone(),
                         topic: rules.topics[reading.topic].id.clone(),
@@ -195,28 +184,58 @@ pub fn trace_stances(input: &MatchInput<'_>, rules: &CompiledRules) -> Vec<Sente
     traces
 }
 
+/// Whether any clause of the sentence can yield a reading or an echo, given
+/// the cues starting within it; when
+/// not, the sentence is not split (most news sentences). A reading starts
+/// from an idiom, or from a topic phrase (or an anaphor standing for one)
+/// that a stance cue or a negator takes a side on: a topic phrase alone says
+/// nothing, and an anaphor stands for a topic only near a stance cue. Echoes
+/// need an echo cue.
+fn may_yield(sentence: Span, cues: &[Cue]) -> bool {
+    let (mut topic, mut side) = (false, false);
+    for cue in cues {
+        if !sentence.contains(cue.span) {
+            continue;
+        }
+        match cue.meaning {
+            Meaning::TopicStance { .. } | Meaning::Echo => return true,
+            Meaning::Topic { .. } | Meaning::Anaphor => topic = true,
+            Meaning::StanceCue { .. } | Meaning::Negator => side = true,
+            _ => {}
+        }
+        if topic && side {
+            return true;
+        }
+    }
+    false
+}
+
 /// One observation per (actor, topic, stance, held) in a sentence; a firm
 /// stance overrides a hedged one of the same actor and topic.
 fn settle_sentence(mut found: Vec<Observation>) -> Vec<Observation> {
-    let firm: Vec<(String, String, Option<Held>)> = found
+    if found.len() < 2 {
+        return found;
+    }
+    let same_holding = |a: &Observation, b: &Observation| {
+        a.actor == b.actor && a.topic == b.topic && a.held == b.held
+    };
+    // An observation repeating an earlier one shares its fate, so it goes either way.
+    let keep: Vec<bool> = found
         .iter()
-        .filter(|o| o.stance != Stance::Neutral)
-        .map(|o| (o.actor.0.clone(), o.topic.0.clone(), o.held))
+        .enumerate()
+        .map(|(i, o)| {
+            let overridden = o.stance == Stance::Neutral
+                && found
+                    .iter()
+                    .any(|f| f.stance != Stance::Neutral && same_holding(f, o));
+            let repeated = found[..i]
+                .iter()
+                .any(|e| e.stance == o.stance && same_holding(e, o));
+            !overridden && !repeated
+        })
         .collect();
-    found.retain(|o| {
-        o.stance != Stance::Neutral
-            || !firm.contains(&(o.actor.0.clone(), o.topic.0.clone(), o.held))
-    });
-    let mut seen = Vec::new();
-    found.retain(|o| {
-        let key = (o.actor.clone(), o.topic.clone(), o.stance, o.held);
-        if seen.contains(&key) {
-            false
-        } else {
-            seen.push(key);
-            true
-        }
-    });
+    let mut verdicts = keep.into_iter();
+    found.retain(|_| verdicts.next().unwrap_or(false));
     found
 }
 

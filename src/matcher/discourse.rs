@@ -2,6 +2,7 @@
 
 use super::clauses::Clause;
 use super::holders::clause_subject;
+use super::readings::at_most_words;
 use super::{MatchInput, SentenceTrace};
 use crate::extraction::Observation;
 use crate::mentions::Cue;
@@ -58,31 +59,40 @@ pub(super) fn echo_observations(
     echoed
 }
 
-/// The topics a sentence names with topic phrases or idioms.
-pub(super) fn topics_named(cues: &[Cue], sentence: Span) -> Vec<usize> {
-    let mut topics: Vec<usize> = sentence
-        .starting_within(cues, |c| c.span)
-        .iter()
-        .filter(|c| sentence.contains(c.span))
-        .filter_map(|c| match c.meaning {
-            Meaning::Topic { topic, .. } | Meaning::TopicStance { topic, .. } => Some(topic),
-            _ => None,
-        })
-        .collect();
-    topics.sort_unstable();
-    topics.dedup();
-    topics
+/// How many topics a sentence names with topic phrases or idioms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Named {
+    Nothing,
+    One(usize),
+    Several,
+}
+
+/// The topics a sentence names, from the cues starting within it.
+pub(super) fn topics_named(cues: &[Cue], sentence: Span) -> Named {
+    let mut named = Named::Nothing;
+    for cue in cues.iter().filter(|c| sentence.contains(c.span)) {
+        let (Meaning::Topic { topic, .. } | Meaning::TopicStance { topic, .. }) = cue.meaning
+        else {
+            continue;
+        };
+        named = match named {
+            Named::Nothing => Named::One(topic),
+            Named::One(one) if one == topic => named,
+            _ => Named::Several,
+        };
+    }
+    named
 }
 
 /// The topic `it` or `this decision` can point back to: the only topic of the
 /// nearest of the two previous sentences that names one.
-pub(super) fn previous_topic(topics_by_sentence: &[Vec<usize>], index: usize) -> Option<usize> {
-    let nearest = topics_by_sentence[index.saturating_sub(2)..index]
+pub(super) fn previous_topic(named: &[Named], index: usize) -> Option<usize> {
+    let nearest = named[index.saturating_sub(2)..index]
         .iter()
         .rev()
-        .find(|topics| !topics.is_empty())?;
-    match nearest.as_slice() {
-        [one] => Some(*one),
+        .find(|&&n| n != Named::Nothing)?;
+    match *nearest {
+        Named::One(topic) => Some(topic),
         _ => None,
     }
 }
@@ -123,7 +133,7 @@ pub(super) fn resolve_topic_anaphor(
                 } else {
                     (c.span.end, anaphor.span.start.max(c.span.end))
                 };
-                text[from..to].split_whitespace().count() <= ANAPHOR_REACH
+                at_most_words(&text[from..to], ANAPHOR_REACH)
             })
     };
     let resolved: Vec<Cue> = cues

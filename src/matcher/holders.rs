@@ -45,11 +45,13 @@ fn passive_agents(cue_end: usize, clause: &Clause, input: &MatchInput<'_>) -> Ve
     if !after.starts_with(" by ") {
         return Vec::new();
     }
-    let mut agents: Vec<usize> = input
-        .found
-        .mentions
+    // Mentions are in text order: only those starting after the cue, up to the clause's end, qualify.
+    let mentions = &input.found.mentions;
+    let from = mentions.partition_point(|m| m.span.start <= cue_end);
+    let to = mentions.partition_point(|m| m.span.start <= clause.span.end);
+    let mut agents: Vec<usize> = mentions[from..to.max(from)]
         .iter()
-        .zip(&input.attributed.referents)
+        .zip(&input.attributed.referents[from..to.max(from)])
         .filter(|(m, _)| m.span.start > cue_end && m.span.end <= clause.span.end && !m.in_quote)
         .filter_map(|(_, r)| r.actor())
         .collect();
@@ -69,7 +71,9 @@ pub(super) fn clause_subject(
     clause: &Clause,
     input: &MatchInput<'_>,
 ) -> Option<Vec<usize>> {
-    let speech = input.found.cues.iter().rfind(|c| {
+    // Cues are in text order: only those starting inside the clause qualify.
+    let clause_cues = clause.span.starting_within(&input.found.cues, |c| c.span);
+    let speech = clause_cues.iter().rfind(|c| {
         clause.span.start <= c.span.start
             && c.span.end <= at.start
             && matches!(c.meaning, Meaning::Speech | Meaning::Cognition)
@@ -78,9 +82,7 @@ pub(super) fn clause_subject(
     let at = speech.map_or(at, |verb| verb.span);
     let text = &input.seg.text;
     let mentions = &input.found.mentions;
-    let topic_spans: Vec<Span> = input
-        .found
-        .cues
+    let topic_spans: Vec<Span> = clause_cues
         .iter()
         .filter(|c| {
             clause.span.contains(c.span)
