@@ -15,7 +15,7 @@ mod speech;
 
 use crate::extraction::Speaker;
 use crate::mentions::{Mention, Mentions};
-use crate::model::Span;
+use crate::model::{longest_span, Span};
 use crate::quotes::Quote;
 use crate::rules::CompiledRules;
 use crate::segment::Segmented;
@@ -163,28 +163,28 @@ pub fn attribute(
         mentions: &found.mentions,
         referents: &referents,
         cues: &found.cues,
+        longest_cue: longest_span(&found.cues, |c| c.span),
     };
     let mut quote_speakers: Vec<Option<Attribution>> = vec![None; quotes.len()];
     let mut sentence_speakers: Vec<Attribution> = Vec::with_capacity(seg.sentences.len());
     let mut last_quote: Option<Attribution> = None;
+    let nobody = Attribution::none();
     for (index, sentence) in seg.sentences.iter().enumerate() {
-        let previous = sentence_speakers
-            .last()
-            .cloned()
-            .unwrap_or_else(Attribution::none);
-        let mut last_in_sentence: Option<Attribution> = None;
-        for q in (0..quotes.len()).filter(|&q| {
-            let start = quotes[q].outer.start;
-            sentence.span.start <= start && start < sentence.span.end
-        }) {
-            let attribution = context.quote_speaker(q, index, &previous, last_quote.as_ref());
-            last_in_sentence = Some(attribution.clone());
-            last_quote = Some(attribution.clone());
-            quote_speakers[q] = Some(attribution);
+        let previous = sentence_speakers.last().unwrap_or(&nobody);
+        // Quotes are in text order: those starting in this sentence are a run of them.
+        let from = quotes.partition_point(|q| q.outer.start < sentence.span.start);
+        let to = quotes.partition_point(|q| q.outer.start < sentence.span.end);
+        let in_sentence = from..to.max(from);
+        let has_quote = !in_sentence.is_empty();
+        for (q, slot) in in_sentence.clone().zip(&mut quote_speakers[in_sentence]) {
+            let attribution = context.quote_speaker(q, index, previous, last_quote.as_ref());
+            *slot = Some(attribution.clone());
+            last_quote = Some(attribution);
         }
-        let speaker = match last_in_sentence.filter(Attribution::is_known) {
-            Some(quoted) => quoted,
-            None => context.sentence_speaker(index, &previous),
+        let last_in_sentence = last_quote.as_ref().filter(|_| has_quote);
+        let speaker = match last_in_sentence.filter(|a| a.is_known()) {
+            Some(quoted) => quoted.clone(),
+            None => context.sentence_speaker(index, previous),
         };
         sentence_speakers.push(speaker);
     }
