@@ -5,8 +5,11 @@
 //! [`Segmented::original_span`], so every offset they report slices the
 //! article text as loaded.
 
+mod bytes;
+
 use crate::model::Span;
 use crate::normalize::{fold_char, Folded};
+use bytes::{first_flagged, maybe_equal, maybe_letter, printable_ascii};
 use serde::Serialize;
 
 /// A sentence: its span in the folded text and the paragraph it belongs to.
@@ -61,21 +64,21 @@ impl Segmented {
 /// Folds `text`, drops boilerplate lines and splits the rest into sentences.
 pub fn segment(text: &str) -> Segmented {
     let (folded, to_original) = fold(text);
-    let paragraphs: Vec<Span> = lines(&folded)
-        .filter(|span| !is_boilerplate(&folded[span.start..span.end]))
-        .collect();
-    let sentences = paragraphs
-        .iter()
-        .enumerate()
-        .flat_map(|(index, &paragraph)| {
-            split_sentences(&folded, paragraph)
-                .into_iter()
-                .map(move |span| Sentence {
-                    span,
-                    paragraph: index,
-                })
-        })
-        .collect();
+    let mut paragraphs = Vec::new();
+    let mut sentences = Vec::new();
+    for paragraph in lines(&folded) {
+        if is_boilerplate(&folded[paragraph.start..paragraph.end]) {
+            continue;
+        }
+        let index = paragraphs.len();
+        split_sentences(&folded, paragraph, |span| {
+            sentences.push(Sentence {
+                span,
+                paragraph: index,
+            })
+        });
+        paragraphs.push(paragraph);
+    }
     Segmented {
         text: folded,
         to_original,
@@ -90,18 +93,7 @@ fn fold(text: &str) -> (String, Vec<u32>) {
     let mut map: Vec<u32> = Vec::with_capacity(text.len() + 1);
     let mut offset = 0;
     while offset < bytes.len() {
-        // Most bytes are ASCII that folds to itself: copy them a run at a
-        // time. A single space after such a byte folds to itself too.
-        let mut end = offset;
-        while let Some(&b) = bytes.get(end) {
-            let plain = FOLDS_TO_ITSELF[b as usize]
-                || (b == b' ' && end > offset && bytes[end - 1] != b' ');
-            if !plain {
-                break;
-            }
-            end += 1;
-        }
-        let run = end - offset;
+        let run = plain_run(&bytes[offset..]);
         if run > 0 {
             folded.push_str(&text[offset..offset + run]);
             let from = map.len();
@@ -131,6 +123,39 @@ fn fold(text: &str) -> (String, Vec<u32>) {
     map.push(text.len() as u32);
     (folded, map)
 }
+
+/// The length of the run of bytes at the start of `bytes` that fold to
+/// themselves: most bytes are ASCII that does, and a single space after such
+/// a byte does too.
+fn plain_run(bytes: &[u8]) -> usize {
+    let mut end = 0;
+    // The flag of a space at the end of the last word checked, moved to the
+    // first byte; a run never starts with a space.
+    let mut space_before = HIGH_OF_FIRST_BYTE;
+    loop {
+        for word in bytes[end..].as_chunks::<8>().0 {
+            let word = u64::from_le_bytes(*word);
+            let spaces = maybe_equal(word, b' ');
+            let doubled = spaces & ((spaces << 8) | space_before);
+            if !printable_ascii(word) || maybe_equal(word, b'`') | doubled != 0 {
+                break;
+            }
+            space_before = spaces >> 56;
+            end += 8;
+        }
+        // The word test is cautious: a byte at a time settles what it turned down.
+        match bytes.get(end) {
+            Some(&b) if FOLDS_TO_ITSELF[b as usize] || (b == b' ' && space_before == 0) => {
+                space_before = if b == b' ' { HIGH_OF_FIRST_BYTE } else { 0 };
+                end += 1;
+            }
+            _ => return end,
+        }
+    }
+}
+
+/// The flag of the first byte of a word.
+const HIGH_OF_FIRST_BYTE: u64 = 0x80;
 
 /// ASCII bytes that [`fold_char`] keeps as they are (all but white space and the backtick).
 const fn folds_to_itself(b: u8) -> bool {
@@ -217,7 +242,7 @@ fn is_boilerplate(line: &str) -> bool {
             || label
                 .get(..13)
                 .is_some_and(|head| head.eq_ignore_ascii_case("advertisement"))
-            || contains_ignoring_ascii_case(line, "indicates required field")
+            || contains_ignoring_ascii_case(line, "indicates required field", b'q')
     } else {
         let lower = line.to_lowercase();
         let label = lower.trim_matches(|c: char| !c.is_alphanumeric());
@@ -231,13 +256,28 @@ fn is_boilerplate(line: &str) -> bool {
         || (bullet && line.split_whitespace().count() <= 5 && !line.ends_with(['.', '!', '?']))
 }
 
-/// Whether `text` holds `needle` (lower-case ASCII, not empty), in any ASCII case.
-fn contains_ignoring_ascii_case(text: &str, needle: &str) -> bool {
-    let needle = needle.as_bytes();
-    let first = needle[0];
-    text.as_bytes()
-        .windows(needle.len())
-        .any(|window| window[0] | 0x20 == first && window.eq_ignore_ascii_case(needle))
+/// Whether `text` holds `needle` (lower-case ASCII), in any ASCII case.
+/// Only the places where `letter`, a letter of the needle, stands in `text`
+/// are compared: for a rare letter (the `q` of `required`), that is few.
+fn contains_ignoring_ascii_case(text: &str, needle: &str, letter: u8) -> bool {
+    let (text, needle) = (text.as_bytes(), needle.as_bytes());
+    let anchor = needle
+        .iter()
+        .position(|&b| b == letter)
+        .expect("the letter is in the needle");
+    let found_at = |at: usize, b: u8| {
+        b | 0x20 == letter
+            && at >= anchor
+            && text
+                .get(at - anchor..at - anchor + needle.len())
+                .is_some_and(|window| window.eq_ignore_ascii_case(needle))
+    };
+    let (words, rest) = text.as_chunks::<8>();
+    let in_words = words.iter().enumerate().any(|(index, word)| {
+        maybe_letter(u64::from_le_bytes(*word), letter) != 0
+            && (word.iter().enumerate()).any(|(i, &b)| found_at(index * 8 + i, b))
+    });
+    in_words || (rest.iter().enumerate()).any(|(i, &b)| found_at(words.len() * 8 + i, b))
 }
 
 /// Abbreviations after which a full stop does not end a sentence.
@@ -250,15 +290,18 @@ const ABBREVIATIONS: [&str; 32] = [
 /// Splits one paragraph into sentences. A full stop ends a sentence when the
 /// next word starts with a capital, digit or quotation mark, unless it follows
 /// an abbreviation or an initial. Stops inside a quotation do not split it.
-fn split_sentences(text: &str, paragraph: Span) -> Vec<Span> {
+/// Hands each sentence's span to `push`, in order.
+fn split_sentences(text: &str, paragraph: Span, mut push: impl FnMut(Span)) {
     let body = &text[paragraph.start..paragraph.end];
     let bytes = body.as_bytes();
-    let mut sentences = Vec::new();
     let mut start = 0;
     let mut in_quote = false;
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
+    loop {
+        i = next_stop_or_quote(bytes, i);
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
         if b == b'"' {
             let was_open = in_quote;
             in_quote = quote_toggle(bytes, i, in_quote);
@@ -270,7 +313,7 @@ fn split_sentences(text: &str, paragraph: Span) -> Vec<Span> {
                 && bytes.get(i + 1) == Some(&b' ')
                 && starts_sentence(&body[i + 2..]);
             if closes_sentence {
-                sentences.push(Span::new(paragraph.start + start, paragraph.start + i + 1));
+                push(Span::new(paragraph.start + start, paragraph.start + i + 1));
                 start = i + 2;
                 i += 2;
                 continue;
@@ -288,7 +331,7 @@ fn split_sentences(text: &str, paragraph: Span) -> Vec<Span> {
                 && starts_sentence(&body[end + 1..])
                 && !is_abbreviation(body, i)
             {
-                sentences.push(Span::new(paragraph.start + start, paragraph.start + end));
+                push(Span::new(paragraph.start + start, paragraph.start + end));
                 start = end + 1;
                 i = end;
                 continue;
@@ -299,9 +342,28 @@ fn split_sentences(text: &str, paragraph: Span) -> Vec<Span> {
         i += 1;
     }
     if start < bytes.len() {
-        sentences.push(Span::new(paragraph.start + start, paragraph.end));
+        push(Span::new(paragraph.start + start, paragraph.end));
     }
-    sentences
+}
+
+/// The first offset from `at` holding a quotation mark, full stop, `!` or
+/// `?`, or the length: the only bytes where a sentence can end.
+fn next_stop_or_quote(bytes: &[u8], mut at: usize) -> usize {
+    let (words, rest) = bytes[at..].as_chunks::<8>();
+    for word in words {
+        let word = u64::from_le_bytes(*word);
+        let flags = maybe_equal(word, b'"')
+            | maybe_equal(word, b'.')
+            | maybe_equal(word, b'!')
+            | maybe_equal(word, b'?');
+        if flags != 0 {
+            return at + first_flagged(flags);
+        }
+        at += 8;
+    }
+    rest.iter()
+        .position(|b| matches!(b, b'"' | b'.' | b'!' | b'?'))
+        .map_or(bytes.len(), |p| at + p)
 }
 
 /// A straight quote opens when it follows space or the line start, and closes otherwise.
