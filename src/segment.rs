@@ -96,11 +96,7 @@ fn fold(text: &str) -> (String, Vec<u32>) {
         let run = plain_run(&bytes[offset..]);
         if run > 0 {
             folded.push_str(&text[offset..offset + run]);
-            let from = map.len();
-            map.resize(from + run, 0);
-            for (i, slot) in map[from..].iter_mut().enumerate() {
-                *slot = (offset + i) as u32;
-            }
+            map.extend(offset as u32..(offset + run) as u32);
             offset += run;
             continue;
         }

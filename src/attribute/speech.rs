@@ -14,17 +14,8 @@ const VERB_AFTER_WINDOW: usize = 10;
 
 /// Words that open a subordinate clause at the start of a sentence.
 const SUBORDINATORS: [&str; 11] = [
-    "before ",
-    "after ",
-    "while ",
-    "although ",
-    "though ",
-    "when ",
-    "once ",
-    "if ",
-    "unless ",
-    "because ",
-    "since ",
+    "before", "after", "while", "although", "though", "when", "once", "if", "unless", "because",
+    "since",
 ];
 
 /// Words that may stand between a subject and its verb (`Trump has also said`).
@@ -107,9 +98,11 @@ impl Context<'_> {
         if let Some(p) = before.rfind(';') {
             return sentence.start + p + 1;
         }
-        let subordinate = SUBORDINATORS
-            .iter()
-            .any(|s| starts_with_ignoring_ascii_case(before, s));
+        let subordinate = before.split_once(' ').is_some_and(|(first_word, _)| {
+            SUBORDINATORS
+                .iter()
+                .any(|s| s.eq_ignore_ascii_case(first_word))
+        });
         if !subordinate {
             return sentence.start;
         }
@@ -149,14 +142,16 @@ impl Context<'_> {
         // `she said`, `Trump later said`: a mention right before the verb is its subject.
         if let Some(last) = self.mentions_in(clause).next_back() {
             let gap = &self.seg.text[self.mentions[last].span.end..verb.start];
-            let adverbs_only = gap.split_whitespace().count() <= 2
-                && gap.split_whitespace().all(|w| {
-                    w.ends_with("ly") || AUXILIARIES.iter().any(|a| a.eq_ignore_ascii_case(w))
-                });
+            let adverbs_only = || {
+                gap.split_whitespace().take(3).count() <= 2
+                    && gap.split_whitespace().all(|w| {
+                        w.ends_with("ly") || AUXILIARIES.iter().any(|a| a.eq_ignore_ascii_case(w))
+                    })
+            };
             if verb.end > verb.start
-                && adverbs_only
-                && !gap.contains([',', '"', '('])
                 && !self.mentions[last].after_preposition
+                && adverbs_only()
+                && !gap.contains([',', '"', '('])
             {
                 return Some(last);
             }
@@ -414,18 +409,13 @@ impl Context<'_> {
 
     /// `Rutte: Russia doesn't want to end war` as a paragraph of its own.
     fn headline_speaker(&self, s: Span) -> Option<Attribution> {
-        // Only a sentence opening with a mention can be a headline: look no further in the others.
-        let first_mention = self.mentions_in(s).next()?;
-        if self.mentions[first_mention].span.start != s.start {
-            return None;
-        }
-        let colon = find_pair(self.seg.slice(s), b": ")?;
-        let first = self
-            .mentions_in(Span::new(s.start, s.start + colon))
-            .next()?;
+        // The sentence's first `: ` closes the first mention, which opens it.
+        let first = self.mentions_in(s).next()?;
         let whole = self.mentions[first].span;
-        (whole.start == s.start && whole.end == s.start + colon)
-            .then(|| self.found(first, whole, Method::Headline))
+        let (name, rest) = self.seg.slice(s).split_at(whole.end - s.start);
+        let headline =
+            whole.start == s.start && rest.starts_with(": ") && find_pair(name, b": ").is_none();
+        headline.then(|| self.found(first, whole, Method::Headline))
     }
 
     /// `And for her, an invitation is the best guarantee`: the view of whoever `for` names.
