@@ -24,12 +24,15 @@ const AUXILIARIES: [&str; 22] = [
     "would", "now", "still", "too", "once", "earlier", "further", "already", "even", "has been",
 ];
 
-/// Everything the attribution rules look at.
+/// Everything the attribution rules look at in one sentence.
 pub(super) struct Context<'a> {
     pub seg: &'a Segmented,
     pub quotes: &'a [Quote],
+    /// The mentions that start in the sentence: all it can hold.
     pub mentions: &'a [Mention],
+    /// The referents of `mentions`, parallel to them.
     pub referents: &'a [Referent],
+    /// The cues that can hold or overlap a span of the sentence.
     pub cues: &'a [Cue],
     /// The length of the longest cue, to narrow searches for cues around a span.
     pub longest_cue: usize,
