@@ -63,10 +63,14 @@ impl Segmented {
 
 /// Folds `text`, drops boilerplate lines and splits the rest into sentences.
 pub fn segment(text: &str) -> Segmented {
-    let (folded, to_original) = fold(text);
+    let Fold {
+        text: folded,
+        to_original,
+        line_ends,
+    } = fold(text);
     let mut paragraphs = Vec::new();
     let mut sentences = Vec::new();
-    for paragraph in lines(&folded) {
+    for paragraph in lines(&folded, &line_ends) {
         if is_boilerplate(&folded[paragraph.start..paragraph.end]) {
             continue;
         }
@@ -87,24 +91,40 @@ pub fn segment(text: &str) -> Segmented {
     }
 }
 
-fn fold(text: &str) -> (String, Vec<u32>) {
+/// A folded text in the making.
+#[derive(Debug, Default, PartialEq)]
+struct Fold {
+    text: String,
+    /// For each byte of `text`, and one past the end, the byte offset in the original.
+    to_original: Vec<u32>,
+    /// The offset of every line feed in `text`, in order.
+    line_ends: Vec<usize>,
+}
+
+fn fold(text: &str) -> Fold {
     let bytes = text.as_bytes();
-    let mut folded = String::with_capacity(text.len());
-    let mut map: Vec<u32> = Vec::with_capacity(text.len() + 1);
+    let mut folded = Fold {
+        text: String::with_capacity(text.len()),
+        to_original: Vec::with_capacity(text.len() + 1),
+        line_ends: Vec::new(),
+    };
     let mut offset = 0;
     while offset < bytes.len() {
         let run = plain_run(&bytes[offset..]);
         if run > 0 {
-            folded.push_str(&text[offset..offset + run]);
-            map.extend(offset as u32..(offset + run) as u32);
+            folded.text.push_str(&text[offset..offset + run]);
+            (folded.to_original).extend(offset as u32..(offset + run) as u32);
             offset += run;
             continue;
         }
         // A single space between words, the most common byte that is not plain.
         if bytes[offset] == b' ' {
-            if !matches!(folded.as_bytes().last(), None | Some(b' ') | Some(b'\n')) {
-                folded.push(' ');
-                map.push(offset as u32);
+            if !matches!(
+                folded.text.as_bytes().last(),
+                None | Some(b' ') | Some(b'\n')
+            ) {
+                folded.text.push(' ');
+                folded.to_original.push(offset as u32);
             }
             offset += 1;
             continue;
@@ -113,11 +133,11 @@ fn fold(text: &str) -> (String, Vec<u32>) {
             .chars()
             .next()
             .expect("offset is on a character boundary");
-        fold_one(c, offset, &mut folded, &mut map);
+        fold_one(c, offset, &mut folded);
         offset += c.len_utf8();
     }
-    map.push(text.len() as u32);
-    (folded, map)
+    folded.to_original.push(text.len() as u32);
+    folded
 }
 
 /// The length of the run of bytes at the start of `bytes` that fold to
@@ -171,25 +191,29 @@ const FOLDS_TO_ITSELF: [bool; 256] = {
 
 /// Folds one character at `offset` of the original onto the folded text and
 /// its offset map: white space runs collapse, line ends drop trailing spaces.
-fn fold_one(c: char, offset: usize, folded: &mut String, map: &mut Vec<u32>) {
-    let mut push = |folded: &mut String, s: &str| {
-        folded.push_str(s);
-        map.extend(std::iter::repeat_n(offset as u32, s.len()));
+fn fold_one(c: char, offset: usize, folded: &mut Fold) {
+    let push = |folded: &mut Fold, s: &str| {
+        folded.text.push_str(s);
+        (folded.to_original).extend(std::iter::repeat_n(offset as u32, s.len()));
     };
     match fold_char(c) {
         Folded::Char('\r') | Folded::Drop => {}
         Folded::Space => {
-            if !matches!(folded.as_bytes().last(), None | Some(b' ') | Some(b'\n')) {
+            if !matches!(
+                folded.text.as_bytes().last(),
+                None | Some(b' ') | Some(b'\n')
+            ) {
                 push(folded, " ");
             }
         }
         Folded::Char('\n') => {
-            if folded.ends_with(' ') {
-                folded.pop();
-                map.pop();
+            if folded.text.ends_with(' ') {
+                folded.text.pop();
+                folded.to_original.pop();
             }
-            map.push(offset as u32);
-            folded.push('\n');
+            folded.line_ends.push(folded.text.len());
+            folded.to_original.push(offset as u32);
+            folded.text.push('\n');
         }
         Folded::Char(c) => {
             let mut buf = [0u8; 4];
@@ -199,12 +223,12 @@ fn fold_one(c: char, offset: usize, folded: &mut String, map: &mut Vec<u32>) {
     }
 }
 
-/// Non-empty lines, trimmed.
-fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
-    let mut start = 0;
-    text.split('\n').filter_map(move |line| {
-        let line_start = start;
-        start += line.len() + 1;
+/// Non-empty lines, trimmed, given the offset of every line feed.
+fn lines<'a>(text: &'a str, line_ends: &'a [usize]) -> impl Iterator<Item = Span> + 'a {
+    let starts = std::iter::once(0).chain(line_ends.iter().map(|end| end + 1));
+    let ends = line_ends.iter().copied().chain(std::iter::once(text.len()));
+    starts.zip(ends).filter_map(|(line_start, line_end)| {
+        let line = &text[line_start..line_end];
         let trimmed_start = line_start + (line.len() - line.trim_start().len());
         let trimmed_end = line_start + line.trim_end().len();
         (trimmed_end > trimmed_start).then(|| Span::new(trimmed_start, trimmed_end))
@@ -488,14 +512,13 @@ mod tests {
     }
 
     /// fold as it was, one character at a time.
-    fn fold_by_char(text: &str) -> (String, Vec<u32>) {
-        let mut folded = String::new();
-        let mut map: Vec<u32> = Vec::new();
+    fn fold_by_char(text: &str) -> Fold {
+        let mut folded = Fold::default();
         for (offset, c) in text.char_indices() {
-            fold_one(c, offset, &mut folded, &mut map);
+            fold_one(c, offset, &mut folded);
         }
-        map.push(text.len() as u32);
-        (folded, map)
+        folded.to_original.push(text.len() as u32);
+        folded
     }
 
     #[test]
@@ -511,7 +534,11 @@ mod tests {
             "",
         ];
         for text in cases {
-            assert_eq!(fold(text), fold_by_char(text), "{text:?}");
+            let folded = fold(text);
+            assert_eq!(folded, fold_by_char(text), "{text:?}");
+            let line_feeds: Vec<usize> =
+                folded.text.match_indices('\n').map(|(at, _)| at).collect();
+            assert_eq!(folded.line_ends, line_feeds, "{text:?}");
         }
     }
 
