@@ -9,6 +9,7 @@ mod bytes;
 
 use crate::model::Span;
 use crate::normalize::{fold_char, Folded};
+pub(crate) use bytes::positions_of;
 use bytes::{first_flagged, maybe_equal, maybe_letter, printable_ascii};
 use serde::Serialize;
 

@@ -41,6 +41,26 @@ pub(super) fn first_flagged(flags: u64) -> usize {
     flags.trailing_zeros() as usize / 8
 }
 
+/// The offsets of every `b` in `bytes`, in order.
+pub(crate) fn positions_of(bytes: &[u8], b: u8) -> impl Iterator<Item = usize> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let (words, rest) = bytes[at..].as_chunks::<8>();
+        for word in words {
+            let flags = maybe_equal(u64::from_le_bytes(*word), b);
+            if flags != 0 {
+                let found = at + first_flagged(flags);
+                at = found + 1;
+                return Some(found);
+            }
+            at += 8;
+        }
+        let found = at + rest.iter().position(|&x| x == b)?;
+        at = found + 1;
+        Some(found)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,6 +88,9 @@ mod tests {
                 }
             }
             let printable = sample.iter().all(|&b| (0x20..0x80).contains(&b));
+            let text = [&sample[..], &sample[..], b"\"."].concat();
+            let expected: Vec<usize> = (0..text.len()).filter(|&i| text[i] == b'"').collect();
+            assert_eq!(positions_of(&text, b'"').collect::<Vec<_>>(), expected);
             assert_eq!(printable_ascii(word), printable, "{sample:?}");
         }
     }
