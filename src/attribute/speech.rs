@@ -101,10 +101,12 @@ impl Context<'_> {
         if let Some(p) = before.rfind(';') {
             return sentence.start + p + 1;
         }
-        let subordinate = before.split_once(' ').is_some_and(|(first_word, _)| {
+        // A plain byte loop: the first word is short, a searcher costs more to set up.
+        let first_space = before.bytes().position(|b| b == b' ');
+        let subordinate = first_space.is_some_and(|end| {
             SUBORDINATORS
                 .iter()
-                .any(|s| s.eq_ignore_ascii_case(first_word))
+                .any(|s| s.eq_ignore_ascii_case(&before[..end]))
         });
         if !subordinate {
             return sentence.start;
@@ -146,10 +148,12 @@ impl Context<'_> {
         if let Some(last) = self.mentions_in(clause).next_back() {
             let gap = &self.seg.text[self.mentions[last].span.end..verb.start];
             let adverbs_only = || {
-                gap.split_whitespace().take(3).count() <= 2
-                    && gap.split_whitespace().all(|w| {
-                        w.ends_with("ly") || AUXILIARIES.iter().any(|a| a.eq_ignore_ascii_case(w))
-                    })
+                gap == " "
+                    || (gap.split_whitespace().take(3).count() <= 2
+                        && gap.split_whitespace().all(|w| {
+                            w.ends_with("ly")
+                                || AUXILIARIES.iter().any(|a| a.eq_ignore_ascii_case(w))
+                        }))
             };
             if verb.end > verb.start
                 && !self.mentions[last].after_preposition
