@@ -15,7 +15,7 @@ mod speech;
 
 use crate::extraction::Speaker;
 use crate::mentions::{Mention, Mentions};
-use crate::model::Span;
+use crate::model::{longest_span, Span};
 use crate::quotes::Quote;
 use crate::rules::CompiledRules;
 use crate::segment::Segmented;
@@ -157,34 +157,52 @@ pub fn attribute(
     rules: &CompiledRules,
 ) -> Attributed {
     let referents = resolve_references(seg, &found.mentions, rules);
-    let context = speech::Context {
-        seg,
-        quotes,
-        mentions: &found.mentions,
-        referents: &referents,
-        cues: &found.cues,
-    };
+    let longest_cue = longest_span(&found.cues, |c| c.span);
     let mut quote_speakers: Vec<Option<Attribution>> = vec![None; quotes.len()];
     let mut sentence_speakers: Vec<Attribution> = Vec::with_capacity(seg.sentences.len());
     let mut last_quote: Option<Attribution> = None;
+    let nobody = Attribution::none();
+    let (mut mentions_from, mut mentions_to, mut cues_from, mut cues_to) = (0, 0, 0, 0);
     for (index, sentence) in seg.sentences.iter().enumerate() {
-        let previous = sentence_speakers
-            .last()
-            .cloned()
-            .unwrap_or_else(Attribution::none);
-        let mut last_in_sentence: Option<Attribution> = None;
-        for q in (0..quotes.len()).filter(|&q| {
-            let start = quotes[q].outer.start;
-            sentence.span.start <= start && start < sentence.span.end
-        }) {
-            let attribution = context.quote_speaker(q, index, &previous, last_quote.as_ref());
-            last_in_sentence = Some(attribution.clone());
-            last_quote = Some(attribution.clone());
-            quote_speakers[q] = Some(attribution);
+        let previous = sentence_speakers.last().unwrap_or(&nobody);
+        // Every rule looks inside one sentence: narrow the article's mentions
+        // to those starting in it, and its cues to those that can hold or
+        // overlap a span of it, so the rules search a few items each.
+        // Sentences, mentions and cues are all in text order, so the bounds
+        // only move forward.
+        let s = sentence.span;
+        mentions_from = advance(&found.mentions, mentions_from, |m| m.span.start < s.start);
+        mentions_to = advance(&found.mentions, mentions_to.max(mentions_from), |m| {
+            m.span.start <= s.end
+        });
+        cues_from = advance(&found.cues, cues_from, |c| {
+            c.span.start + longest_cue < s.start
+        });
+        cues_to = advance(&found.cues, cues_to.max(cues_from), |c| {
+            c.span.start <= s.end
+        });
+        let context = speech::Context {
+            seg,
+            quotes,
+            mentions: &found.mentions[mentions_from..mentions_to],
+            referents: &referents[mentions_from..mentions_to],
+            cues: &found.cues[cues_from..cues_to],
+            longest_cue,
+        };
+        // Quotes are in text order: those starting in this sentence are a run of them.
+        let from = quotes.partition_point(|q| q.outer.start < sentence.span.start);
+        let to = quotes.partition_point(|q| q.outer.start < sentence.span.end);
+        let in_sentence = from..to.max(from);
+        let has_quote = !in_sentence.is_empty();
+        for (q, slot) in in_sentence.clone().zip(&mut quote_speakers[in_sentence]) {
+            let attribution = context.quote_speaker(q, index, previous, last_quote.as_ref());
+            *slot = Some(attribution.clone());
+            last_quote = Some(attribution);
         }
-        let speaker = match last_in_sentence.filter(Attribution::is_known) {
-            Some(quoted) => quoted,
-            None => context.sentence_speaker(index, &previous),
+        let last_in_sentence = last_quote.as_ref().filter(|_| has_quote);
+        let speaker = match last_in_sentence.filter(|a| a.is_known()) {
+            Some(quoted) => quoted.clone(),
+            None => context.sentence_speaker(index, previous),
         };
         sentence_speakers.push(speaker);
     }
@@ -197,6 +215,11 @@ pub fn attribute(
         quotes: quote_speakers,
         sentences: sentence_speakers,
     }
+}
+
+/// Moves `from` past the items of `items` that are `before` a bound.
+fn advance<T>(items: &[T], from: usize, before: impl Fn(&T) -> bool) -> usize {
+    from + items[from..].iter().take_while(|t| before(t)).count()
 }
 
 /// Mentions that can stand for a speaker: outside quotes, not pronouns left unresolved.

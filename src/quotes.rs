@@ -8,7 +8,7 @@
 //! (`"*"`) are not quotations.
 
 use crate::model::Span;
-use crate::segment::Segmented;
+use crate::segment::{positions_of, Segmented};
 use serde::Serialize;
 
 /// A quotation found in the text.
@@ -48,15 +48,12 @@ pub fn find_quotes(original: &str, seg: &Segmented) -> Vec<Quote> {
     let mut carried_open = false;
     for (index, paragraph) in seg.paragraphs.iter().enumerate() {
         let text = seg.slice(*paragraph);
-        let marks: Vec<usize> = text
-            .match_indices('"')
-            .map(|(at, _)| paragraph.start + at)
-            .collect();
+        let marks = positions_of(text.as_bytes(), b'"').map(|at| paragraph.start + at);
         let opens_with_mark = text.starts_with('"');
         let continues = carried_open && opens_with_mark;
         carried_open = false;
         let mut open: Option<(usize, char)> = None;
-        for &at in &marks {
+        for at in marks {
             let (facing, c) = facing(original, seg.original_span(Span::new(at, at + 1)).start);
             match (open, facing) {
                 (None, Facing::Close) => {}

@@ -5,8 +5,12 @@
 //! [`Segmented::original_span`], so every offset they report slices the
 //! article text as loaded.
 
+mod bytes;
+
 use crate::model::Span;
 use crate::normalize::{fold_char, Folded};
+pub(crate) use bytes::positions_of;
+use bytes::{first_flagged, maybe_equal, maybe_letter, printable_ascii};
 use serde::Serialize;
 
 /// A sentence: its span in the folded text and the paragraph it belongs to.
@@ -60,22 +64,26 @@ impl Segmented {
 
 /// Folds `text`, drops boilerplate lines and splits the rest into sentences.
 pub fn segment(text: &str) -> Segmented {
-    let (folded, to_original) = fold(text);
-    let paragraphs: Vec<Span> = lines(&folded)
-        .filter(|span| !is_boilerplate(&folded[span.start..span.end]))
-        .collect();
-    let sentences = paragraphs
-        .iter()
-        .enumerate()
-        .flat_map(|(index, &paragraph)| {
-            split_sentences(&folded, paragraph)
-                .into_iter()
-                .map(move |span| Sentence {
-                    span,
-                    paragraph: index,
-                })
-        })
-        .collect();
+    let Fold {
+        text: folded,
+        to_original,
+        line_ends,
+    } = fold(text);
+    let mut paragraphs = Vec::new();
+    let mut sentences = Vec::new();
+    for paragraph in lines(&folded, &line_ends) {
+        if is_boilerplate(&folded[paragraph.start..paragraph.end]) {
+            continue;
+        }
+        let index = paragraphs.len();
+        split_sentences(&folded, paragraph, |span| {
+            sentences.push(Sentence {
+                span,
+                paragraph: index,
+            })
+        });
+        paragraphs.push(paragraph);
+    }
     Segmented {
         text: folded,
         to_original,
@@ -84,39 +92,40 @@ pub fn segment(text: &str) -> Segmented {
     }
 }
 
-fn fold(text: &str) -> (String, Vec<u32>) {
+/// A folded text in the making.
+#[derive(Debug, Default, PartialEq)]
+struct Fold {
+    text: String,
+    /// For each byte of `text`, and one past the end, the byte offset in the original.
+    to_original: Vec<u32>,
+    /// The offset of every line feed in `text`, in order.
+    line_ends: Vec<usize>,
+}
+
+fn fold(text: &str) -> Fold {
     let bytes = text.as_bytes();
-    let mut folded = String::with_capacity(text.len());
-    let mut map: Vec<u32> = Vec::with_capacity(text.len() + 1);
+    let mut folded = Fold {
+        text: String::with_capacity(text.len()),
+        to_original: Vec::with_capacity(text.len() + 1),
+        line_ends: Vec::new(),
+    };
     let mut offset = 0;
     while offset < bytes.len() {
-        // Most bytes are ASCII that folds to itself: copy them a run at a
-        // time. A single space after such a byte folds to itself too.
-        let mut end = offset;
-        while let Some(&b) = bytes.get(end) {
-            let plain = FOLDS_TO_ITSELF[b as usize]
-                || (b == b' ' && end > offset && bytes[end - 1] != b' ');
-            if !plain {
-                break;
-            }
-            end += 1;
-        }
-        let run = end - offset;
+        let run = plain_run(&bytes[offset..]);
         if run > 0 {
-            folded.push_str(&text[offset..offset + run]);
-            let from = map.len();
-            map.resize(from + run, 0);
-            for (i, slot) in map[from..].iter_mut().enumerate() {
-                *slot = (offset + i) as u32;
-            }
+            folded.text.push_str(&text[offset..offset + run]);
+            (folded.to_original).extend(offset as u32..(offset + run) as u32);
             offset += run;
             continue;
         }
         // A single space between words, the most common byte that is not plain.
         if bytes[offset] == b' ' {
-            if !matches!(folded.as_bytes().last(), None | Some(b' ') | Some(b'\n')) {
-                folded.push(' ');
-                map.push(offset as u32);
+            if !matches!(
+                folded.text.as_bytes().last(),
+                None | Some(b' ') | Some(b'\n')
+            ) {
+                folded.text.push(' ');
+                folded.to_original.push(offset as u32);
             }
             offset += 1;
             continue;
@@ -125,12 +134,45 @@ fn fold(text: &str) -> (String, Vec<u32>) {
             .chars()
             .next()
             .expect("offset is on a character boundary");
-        fold_one(c, offset, &mut folded, &mut map);
+        fold_one(c, offset, &mut folded);
         offset += c.len_utf8();
     }
-    map.push(text.len() as u32);
-    (folded, map)
+    folded.to_original.push(text.len() as u32);
+    folded
 }
+
+/// The length of the run of bytes at the start of `bytes` that fold to
+/// themselves: most bytes are ASCII that does, and a single space after such
+/// a byte does too.
+fn plain_run(bytes: &[u8]) -> usize {
+    let mut end = 0;
+    // The flag of a space at the end of the last word checked, moved to the
+    // first byte; a run never starts with a space.
+    let mut space_before = HIGH_OF_FIRST_BYTE;
+    loop {
+        for word in bytes[end..].as_chunks::<8>().0 {
+            let word = u64::from_le_bytes(*word);
+            let spaces = maybe_equal(word, b' ');
+            let doubled = spaces & ((spaces << 8) | space_before);
+            if !printable_ascii(word) || maybe_equal(word, b'`') | doubled != 0 {
+                break;
+            }
+            space_before = spaces >> 56;
+            end += 8;
+        }
+        // The word test is cautious: a byte at a time settles what it turned down.
+        match bytes.get(end) {
+            Some(&b) if FOLDS_TO_ITSELF[b as usize] || (b == b' ' && space_before == 0) => {
+                space_before = if b == b' ' { HIGH_OF_FIRST_BYTE } else { 0 };
+                end += 1;
+            }
+            _ => return end,
+        }
+    }
+}
+
+/// The flag of the first byte of a word.
+const HIGH_OF_FIRST_BYTE: u64 = 0x80;
 
 /// ASCII bytes that [`fold_char`] keeps as they are (all but white space and the backtick).
 const fn folds_to_itself(b: u8) -> bool {
@@ -150,25 +192,29 @@ const FOLDS_TO_ITSELF: [bool; 256] = {
 
 /// Folds one character at `offset` of the original onto the folded text and
 /// its offset map: white space runs collapse, line ends drop trailing spaces.
-fn fold_one(c: char, offset: usize, folded: &mut String, map: &mut Vec<u32>) {
-    let mut push = |folded: &mut String, s: &str| {
-        folded.push_str(s);
-        map.extend(std::iter::repeat_n(offset as u32, s.len()));
+fn fold_one(c: char, offset: usize, folded: &mut Fold) {
+    let push = |folded: &mut Fold, s: &str| {
+        folded.text.push_str(s);
+        (folded.to_original).extend(std::iter::repeat_n(offset as u32, s.len()));
     };
     match fold_char(c) {
         Folded::Char('\r') | Folded::Drop => {}
         Folded::Space => {
-            if !matches!(folded.as_bytes().last(), None | Some(b' ') | Some(b'\n')) {
+            if !matches!(
+                folded.text.as_bytes().last(),
+                None | Some(b' ') | Some(b'\n')
+            ) {
                 push(folded, " ");
             }
         }
         Folded::Char('\n') => {
-            if folded.ends_with(' ') {
-                folded.pop();
-                map.pop();
+            if folded.text.ends_with(' ') {
+                folded.text.pop();
+                folded.to_original.pop();
             }
-            map.push(offset as u32);
-            folded.push('\n');
+            folded.line_ends.push(folded.text.len());
+            folded.to_original.push(offset as u32);
+            folded.text.push('\n');
         }
         Folded::Char(c) => {
             let mut buf = [0u8; 4];
@@ -178,12 +224,12 @@ fn fold_one(c: char, offset: usize, folded: &mut String, map: &mut Vec<u32>) {
     }
 }
 
-/// Non-empty lines, trimmed.
-fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
-    let mut start = 0;
-    text.split('\n').filter_map(move |line| {
-        let line_start = start;
-        start += line.len() + 1;
+/// Non-empty lines, trimmed, given the offset of every line feed.
+fn lines<'a>(text: &'a str, line_ends: &'a [usize]) -> impl Iterator<Item = Span> + 'a {
+    let starts = std::iter::once(0).chain(line_ends.iter().map(|end| end + 1));
+    let ends = line_ends.iter().copied().chain(std::iter::once(text.len()));
+    starts.zip(ends).filter_map(|(line_start, line_end)| {
+        let line = &text[line_start..line_end];
         let trimmed_start = line_start + (line.len() - line.trim_start().len());
         let trimmed_end = line_start + line.trim_end().len();
         (trimmed_end > trimmed_start).then(|| Span::new(trimmed_start, trimmed_end))
@@ -217,7 +263,7 @@ fn is_boilerplate(line: &str) -> bool {
             || label
                 .get(..13)
                 .is_some_and(|head| head.eq_ignore_ascii_case("advertisement"))
-            || contains_ignoring_ascii_case(line, "indicates required field")
+            || contains_ignoring_ascii_case(line, "indicates required field", b'q')
     } else {
         let lower = line.to_lowercase();
         let label = lower.trim_matches(|c: char| !c.is_alphanumeric());
@@ -231,13 +277,28 @@ fn is_boilerplate(line: &str) -> bool {
         || (bullet && line.split_whitespace().count() <= 5 && !line.ends_with(['.', '!', '?']))
 }
 
-/// Whether `text` holds `needle` (lower-case ASCII, not empty), in any ASCII case.
-fn contains_ignoring_ascii_case(text: &str, needle: &str) -> bool {
-    let needle = needle.as_bytes();
-    let first = needle[0];
-    text.as_bytes()
-        .windows(needle.len())
-        .any(|window| window[0] | 0x20 == first && window.eq_ignore_ascii_case(needle))
+/// Whether `text` holds `needle` (lower-case ASCII), in any ASCII case.
+/// Only the places where `letter`, a letter of the needle, stands in `text`
+/// are compared: for a rare letter (the `q` of `required`), that is few.
+fn contains_ignoring_ascii_case(text: &str, needle: &str, letter: u8) -> bool {
+    let (text, needle) = (text.as_bytes(), needle.as_bytes());
+    let anchor = needle
+        .iter()
+        .position(|&b| b == letter)
+        .expect("the letter is in the needle");
+    let found_at = |at: usize, b: u8| {
+        b | 0x20 == letter
+            && at >= anchor
+            && text
+                .get(at - anchor..at - anchor + needle.len())
+                .is_some_and(|window| window.eq_ignore_ascii_case(needle))
+    };
+    let (words, rest) = text.as_chunks::<8>();
+    let in_words = words.iter().enumerate().any(|(index, word)| {
+        maybe_letter(u64::from_le_bytes(*word), letter) != 0
+            && (word.iter().enumerate()).any(|(i, &b)| found_at(index * 8 + i, b))
+    });
+    in_words || (rest.iter().enumerate()).any(|(i, &b)| found_at(words.len() * 8 + i, b))
 }
 
 /// Abbreviations after which a full stop does not end a sentence.
@@ -250,15 +311,18 @@ const ABBREVIATIONS: [&str; 32] = [
 /// Splits one paragraph into sentences. A full stop ends a sentence when the
 /// next word starts with a capital, digit or quotation mark, unless it follows
 /// an abbreviation or an initial. Stops inside a quotation do not split it.
-fn split_sentences(text: &str, paragraph: Span) -> Vec<Span> {
+/// Hands each sentence's span to `push`, in order.
+fn split_sentences(text: &str, paragraph: Span, mut push: impl FnMut(Span)) {
     let body = &text[paragraph.start..paragraph.end];
     let bytes = body.as_bytes();
-    let mut sentences = Vec::new();
     let mut start = 0;
     let mut in_quote = false;
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
+    loop {
+        i = next_stop_or_quote(bytes, i);
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
         if b == b'"' {
             let was_open = in_quote;
             in_quote = quote_toggle(bytes, i, in_quote);
@@ -270,7 +334,7 @@ fn split_sentences(text: &str, paragraph: Span) -> Vec<Span> {
                 && bytes.get(i + 1) == Some(&b' ')
                 && starts_sentence(&body[i + 2..]);
             if closes_sentence {
-                sentences.push(Span::new(paragraph.start + start, paragraph.start + i + 1));
+                push(Span::new(paragraph.start + start, paragraph.start + i + 1));
                 start = i + 2;
                 i += 2;
                 continue;
@@ -288,7 +352,7 @@ fn split_sentences(text: &str, paragraph: Span) -> Vec<Span> {
                 && starts_sentence(&body[end + 1..])
                 && !is_abbreviation(body, i)
             {
-                sentences.push(Span::new(paragraph.start + start, paragraph.start + end));
+                push(Span::new(paragraph.start + start, paragraph.start + end));
                 start = end + 1;
                 i = end;
                 continue;
@@ -299,9 +363,28 @@ fn split_sentences(text: &str, paragraph: Span) -> Vec<Span> {
         i += 1;
     }
     if start < bytes.len() {
-        sentences.push(Span::new(paragraph.start + start, paragraph.end));
+        push(Span::new(paragraph.start + start, paragraph.end));
     }
-    sentences
+}
+
+/// The first offset from `at` holding a quotation mark, full stop, `!` or
+/// `?`, or the length: the only bytes where a sentence can end.
+fn next_stop_or_quote(bytes: &[u8], mut at: usize) -> usize {
+    let (words, rest) = bytes[at..].as_chunks::<8>();
+    for word in words {
+        let word = u64::from_le_bytes(*word);
+        let flags = maybe_equal(word, b'"')
+            | maybe_equal(word, b'.')
+            | maybe_equal(word, b'!')
+            | maybe_equal(word, b'?');
+        if flags != 0 {
+            return at + first_flagged(flags);
+        }
+        at += 8;
+    }
+    rest.iter()
+        .position(|b| matches!(b, b'"' | b'.' | b'!' | b'?'))
+        .map_or(bytes.len(), |p| at + p)
 }
 
 /// A straight quote opens when it follows space or the line start, and closes otherwise.
@@ -430,14 +513,13 @@ mod tests {
     }
 
     /// fold as it was, one character at a time.
-    fn fold_by_char(text: &str) -> (String, Vec<u32>) {
-        let mut folded = String::new();
-        let mut map: Vec<u32> = Vec::new();
+    fn fold_by_char(text: &str) -> Fold {
+        let mut folded = Fold::default();
         for (offset, c) in text.char_indices() {
-            fold_one(c, offset, &mut folded, &mut map);
+            fold_one(c, offset, &mut folded);
         }
-        map.push(text.len() as u32);
-        (folded, map)
+        folded.to_original.push(text.len() as u32);
+        folded
     }
 
     #[test]
@@ -453,7 +535,11 @@ mod tests {
             "",
         ];
         for text in cases {
-            assert_eq!(fold(text), fold_by_char(text), "{text:?}");
+            let folded = fold(text);
+            assert_eq!(folded, fold_by_char(text), "{text:?}");
+            let line_feeds: Vec<usize> =
+                folded.text.match_indices('\n').map(|(at, _)| at).collect();
+            assert_eq!(folded.line_ends, line_feeds, "{text:?}");
         }
     }
 

@@ -110,24 +110,28 @@ fn antecedent(
     let here = mentions[index].span.start;
     let sentence = seg.sentence_at(here)?;
     let first_sentence = sentence.saturating_sub(PRONOUN_WINDOW);
+    let earlier = &mentions[..index];
     for s in (first_sentence..=sentence).rev() {
         let span = seg.sentences[s].span;
-        let candidates: Vec<usize> = (0..index)
-            .filter(|&j| {
-                span.contains(mentions[j].span)
-                    && !mentions[j].in_quote
-                    && fits(&referents[j])
-                    && !matches!(mentions[j].kind, MentionKind::Named { person: false, .. })
-            })
-            .collect();
-        if candidates.is_empty() {
-            continue;
+        // Mentions are in text order: only those starting inside the sentence can lie in it.
+        let from = earlier.partition_point(|m| m.span.start < span.start);
+        let to = earlier.partition_point(|m| m.span.start <= span.end);
+        let candidates = (from..to.max(from)).filter(|&j| {
+            span.contains(mentions[j].span)
+                && !mentions[j].in_quote
+                && fits(&referents[j])
+                && !matches!(mentions[j].kind, MentionKind::Named { person: false, .. })
+        });
+        let mut last = None;
+        for j in candidates {
+            if !mentions[j].after_preposition {
+                return Some(referents[j].clone());
+            }
+            last = Some(j);
         }
-        let subject = candidates
-            .iter()
-            .find(|&&j| !mentions[j].after_preposition)
-            .or_else(|| candidates.last())?;
-        return Some(referents[*subject].clone());
+        if let Some(j) = last {
+            return Some(referents[j].clone());
+        }
     }
     None
 }

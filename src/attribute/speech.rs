@@ -14,17 +14,8 @@ const VERB_AFTER_WINDOW: usize = 10;
 
 /// Words that open a subordinate clause at the start of a sentence.
 const SUBORDINATORS: [&str; 11] = [
-    "before ",
-    "after ",
-    "while ",
-    "although ",
-    "though ",
-    "when ",
-    "once ",
-    "if ",
-    "unless ",
-    "because ",
-    "since ",
+    "before", "after", "while", "although", "though", "when", "once", "if", "unless", "because",
+    "since",
 ];
 
 /// Words that may stand between a subject and its verb (`Trump has also said`).
@@ -33,13 +24,18 @@ const AUXILIARIES: [&str; 22] = [
     "would", "now", "still", "too", "once", "earlier", "further", "already", "even", "has been",
 ];
 
-/// Everything the attribution rules look at.
+/// Everything the attribution rules look at in one sentence.
 pub(super) struct Context<'a> {
     pub seg: &'a Segmented,
     pub quotes: &'a [Quote],
+    /// The mentions that start in the sentence: all it can hold.
     pub mentions: &'a [Mention],
+    /// The referents of `mentions`, parallel to them.
     pub referents: &'a [Referent],
+    /// The cues that can hold or overlap a span of the sentence.
     pub cues: &'a [Cue],
+    /// The length of the longest cue, to narrow searches for cues around a span.
+    pub longest_cue: usize,
 }
 
 impl Context<'_> {
@@ -48,21 +44,27 @@ impl Context<'_> {
     }
 
     fn in_any_quote(&self, span: Span) -> bool {
-        self.quotes.iter().any(|q| q.outer.overlaps(span))
+        // Quotes are disjoint and in text order, so their ends are in order too:
+        // of those starting before `span` ends, the last reaches furthest.
+        let starting_before = self.quotes.partition_point(|q| q.outer.start < span.end);
+        starting_before > 0 && self.quotes[starting_before - 1].outer.overlaps(span)
     }
 
     /// Speech verbs (outside quotes) within `range`, in order.
-    fn speech_verbs(&self, range: Span, cognition_too: bool) -> Vec<Cue> {
+    fn speech_verbs(
+        &self,
+        range: Span,
+        cognition_too: bool,
+    ) -> impl DoubleEndedIterator<Item = Cue> + '_ {
         range
             .starting_within(self.cues, |c| c.span)
             .iter()
-            .filter(|c| range.contains(c.span) && !self.in_any_quote(c.span))
-            .filter(|c| {
+            .filter(move |c| {
                 c.meaning == Meaning::Speech || (cognition_too && c.meaning == Meaning::Cognition)
             })
+            .filter(move |c| range.contains(c.span) && !self.in_any_quote(c.span))
             .filter(|c| !self.inside_stance_phrase(c.span))
             .copied()
-            .collect()
     }
 
     fn is_according_to(&self, cue: &Cue) -> bool {
@@ -71,19 +73,16 @@ impl Context<'_> {
             .eq_ignore_ascii_case("according to")
     }
 
-    /// Usable mentions inside `range`, as (mention index, referent).
-    fn mentions_in(&self, range: Span) -> Vec<usize> {
+    /// Indices of the usable mentions inside `range`, in order.
+    fn mentions_in(&self, range: Span) -> impl DoubleEndedIterator<Item = usize> + '_ {
         // Mentions are in text order: only those starting inside `range` can lie in it.
         let from = self
             .mentions
             .partition_point(|m| m.span.start < range.start);
         let to = self.mentions.partition_point(|m| m.span.start <= range.end);
-        (from..to.max(from))
-            .filter(|&m| {
-                range.contains(self.mentions[m].span)
-                    && usable(&self.mentions[m], &self.referents[m])
-            })
-            .collect()
+        (from..to.max(from)).filter(move |&m| {
+            range.contains(self.mentions[m].span) && usable(&self.mentions[m], &self.referents[m])
+        })
     }
 
     fn found(&self, mention: usize, cue: Span, method: Method) -> Attribution {
@@ -102,31 +101,37 @@ impl Context<'_> {
         if let Some(p) = before.rfind(';') {
             return sentence.start + p + 1;
         }
-        let lower = before.to_ascii_lowercase();
-        let subordinate = SUBORDINATORS.iter().any(|s| lower.starts_with(s));
-        match before.find(", ") {
-            Some(comma) if subordinate => sentence.start + comma + 1,
-            _ => sentence.start,
+        // A plain byte loop: the first word is short, a searcher costs more to set up.
+        let first_space = before.bytes().position(|b| b == b' ');
+        let subordinate = first_space.is_some_and(|end| {
+            SUBORDINATORS
+                .iter()
+                .any(|s| s.eq_ignore_ascii_case(&before[..end]))
+        });
+        if !subordinate {
+            return sentence.start;
         }
+        find_pair(before, b", ").map_or(sentence.start, |comma| sentence.start + comma + 1)
     }
 
     /// Whether `span` lies inside a judgement cue or topic phrase (`expect` in
     /// `cannot expect`, `NATO` in `NATO membership`). A verb cue such as
     /// `called on` stays a speech act.
     fn inside_stance_phrase(&self, span: Span) -> bool {
-        let starting_before = self.cues.partition_point(|c| c.span.start <= span.start);
-        self.cues[..starting_before].iter().any(|c| {
-            c.span != span
-                && c.span.contains(span)
-                && matches!(
-                    c.meaning,
-                    Meaning::StanceCue {
-                        holder: HolderRule::Speaker,
-                        ..
-                    } | Meaning::Topic { .. }
-                        | Meaning::TopicStance { .. }
-                )
-        })
+        span.reachable_from(self.cues, self.longest_cue, |c| c.span)
+            .iter()
+            .any(|c| {
+                c.span != span
+                    && c.span.contains(span)
+                    && matches!(
+                        c.meaning,
+                        Meaning::StanceCue {
+                            holder: HolderRule::Speaker,
+                            ..
+                        } | Meaning::Topic { .. }
+                            | Meaning::TopicStance { .. }
+                    )
+            })
     }
 
     /// The subject of a verb at `verb`: after `who`/`which` the noun before it,
@@ -136,47 +141,50 @@ impl Context<'_> {
         let before = &self.seg.text[start..verb.start];
         if let Some(relative) = relative_pronoun(before) {
             let relative_at = start + relative;
-            return self
-                .mentions_in(Span::new(start, relative_at))
-                .last()
-                .copied();
+            return self.mentions_in(Span::new(start, relative_at)).next_back();
         }
-        let candidates = self.mentions_in(Span::new(start, verb.start));
+        let clause = Span::new(start, verb.start);
         // `she said`, `Trump later said`: a mention right before the verb is its subject.
-        if let Some(&last) = candidates.last() {
+        if let Some(last) = self.mentions_in(clause).next_back() {
             let gap = &self.seg.text[self.mentions[last].span.end..verb.start];
-            let adverbs_only = gap.split_whitespace().count() <= 2
-                && gap.split_whitespace().all(|w| {
-                    w.ends_with("ly") || AUXILIARIES.contains(&w.to_ascii_lowercase().as_str())
-                });
+            let adverbs_only = || {
+                gap == " "
+                    || (gap.split_whitespace().take(3).count() <= 2
+                        && gap.split_whitespace().all(|w| {
+                            w.ends_with("ly")
+                                || AUXILIARIES.iter().any(|a| a.eq_ignore_ascii_case(w))
+                        }))
+            };
             if verb.end > verb.start
-                && adverbs_only
-                && !gap.contains([',', '"', '('])
                 && !self.mentions[last].after_preposition
+                && adverbs_only()
+                && !gap.contains([',', '"', '('])
             {
                 return Some(last);
             }
         }
-        let candidates: Vec<usize> = candidates
-            .into_iter()
-            .filter(|&m| !matches!(self.mentions[m].kind, MentionKind::Pronoun(Pronoun::It)))
-            .collect();
-        candidates
-            .iter()
-            .find(|&&m| !self.mentions[m].after_preposition && !self.mentions[m].possessive)
-            .or_else(|| {
-                candidates
-                    .iter()
-                    .find(|&&m| !self.mentions[m].after_preposition)
-            })
-            .or_else(|| candidates.last())
-            .copied()
+        // The first plain mention, else the first not after a preposition, else the last.
+        let mut ungoverned = None;
+        let mut last = None;
+        for m in self.mentions_in(clause) {
+            let mention = &self.mentions[m];
+            if matches!(mention.kind, MentionKind::Pronoun(Pronoun::It)) {
+                continue;
+            }
+            if !mention.after_preposition {
+                if !mention.possessive {
+                    return Some(m);
+                }
+                ungoverned.get_or_insert(m);
+            }
+            last = Some(m);
+        }
+        ungoverned.or(last)
     }
 
     /// The first usable mention within a few words after `at`.
     fn mention_after(&self, at: usize, limit: usize, within: Span) -> Option<usize> {
         self.mentions_in(Span::new(at, within.end))
-            .into_iter()
             .find(|&m| self.words(at, self.mentions[m].span.start) <= limit)
     }
 
@@ -198,11 +206,15 @@ impl Context<'_> {
             }
         }
         let s = self.seg.sentences[sentence].span;
+        // Quotes are in text order: the first starting after this one, if in the sentence.
+        let next = self
+            .quotes
+            .partition_point(|q| q.outer.start < quote.outer.end);
         let next_quote = self
             .quotes
-            .iter()
+            .get(next)
             .map(|other| other.outer.start)
-            .find(|&start| start >= quote.outer.end && start < s.end)
+            .filter(|&start| start < s.end)
             .unwrap_or(s.end);
         let pre = Span::new(s.start, quote.outer.start.max(s.start));
         let post = Span::new(quote.outer.end.min(next_quote), next_quote);
@@ -210,7 +222,7 @@ impl Context<'_> {
             .or_else(|| self.verb_before(pre, s))
             .or_else(|| self.verb_after(quote, pre, post, s, false))
             .or_else(|| {
-                let has_own_verb = !self.speech_verbs(s, false).is_empty();
+                let has_own_verb = self.speech_verbs(s, false).next().is_some();
                 (previous.is_known() && !has_own_verb).then(|| Attribution {
                     method: Method::Continuation,
                     ..previous.clone()
@@ -242,10 +254,10 @@ impl Context<'_> {
             || self.seg.text[pre.start..pre.end]
                 .trim_end()
                 .ends_with(['"', ','])
-                && self
-                    .quotes
+                && pre
+                    .starting_within(self.quotes, |q| q.outer)
                     .iter()
-                    .any(|other| other.outer.end <= pre.end && other.outer.start >= pre.start);
+                    .any(|other| pre.contains(other.outer));
         let starts_attribution = post_text.starts_with(',')
             || post_text.starts_with(" -")
             || content.ends_with([',', '?', '!'])
@@ -275,11 +287,11 @@ impl Context<'_> {
                 let after = self.mention_after(verb.span.end, 1, sentence)?;
                 return Some(self.found(after, cue, Method::AccordingTo));
             }
-            let between = self.mentions_in(Span::new(post.start, verb.span.start));
+            let mut between = self.mentions_in(Span::new(post.start, verb.span.start));
             let between = if near {
-                between.first().copied()
+                between.next()
             } else {
-                between.into_iter().find(|&m| {
+                between.find(|&m| {
                     let before = self.seg.text[post.start..self.mentions[m].span.start].trim_end();
                     before.ends_with(',') || before.ends_with(" as") || before == "as"
                 })
@@ -328,7 +340,7 @@ impl Context<'_> {
 
     /// `Rutte said: “…”`, `Trump said the call was “productive”`, `according to Trump, who added that … “…”`.
     fn verb_before(&self, pre: Span, sentence: Span) -> Option<Attribution> {
-        let verb = *self.speech_verbs(pre, false).last()?;
+        let verb = self.speech_verbs(pre, false).next_back()?;
         let cue = Span::new(verb.span.start, verb.span.end);
         if self.is_according_to(&verb) {
             let after = self.mention_after(verb.span.end, 1, sentence)?;
@@ -341,8 +353,7 @@ impl Context<'_> {
         if participle {
             let earlier = self
                 .speech_verbs(Span::new(sentence.start, verb.span.start), false)
-                .last()
-                .copied();
+                .next_back();
             if let Some(speaker) = earlier.and_then(|v| self.speaker_of_verb(sentence, v.span)) {
                 return Some(self.found(speaker, cue, Method::VerbBefore));
             }
@@ -370,7 +381,7 @@ impl Context<'_> {
         self.headline_speaker(s)
             .or_else(|| self.view_of(s))
             .or_else(|| {
-                self.speech_verbs(s, true).into_iter().find_map(|verb| {
+                self.speech_verbs(s, true).find_map(|verb| {
                     if self.is_according_to(&verb) {
                         let after = self.mention_after(verb.span.end, 1, s)?;
                         return Some(self.found(after, verb.span, Method::AccordingTo));
@@ -394,8 +405,7 @@ impl Context<'_> {
             .or_else(|| {
                 let names_someone = self
                     .mentions_in(s)
-                    .iter()
-                    .any(|&m| matches!(self.referents[m], Referent::Actor(_) | Referent::Named(_)));
+                    .any(|m| matches!(self.referents[m], Referent::Actor(_) | Referent::Named(_)));
                 (previous.is_known() && !names_someone).then(|| Attribution {
                     method: Method::Continuation,
                     ..previous.clone()
@@ -406,28 +416,26 @@ impl Context<'_> {
 
     /// `Rutte: Russia doesn't want to end war` as a paragraph of its own.
     fn headline_speaker(&self, s: Span) -> Option<Attribution> {
-        let text = self.seg.slice(s);
-        let colon = text.find(": ")?;
-        let first = *self
-            .mentions_in(Span::new(s.start, s.start + colon))
-            .first()?;
+        // The sentence's first `: ` closes the first mention, which opens it.
+        let first = self.mentions_in(s).next()?;
         let whole = self.mentions[first].span;
-        (whole.start == s.start && whole.end == s.start + colon)
-            .then(|| self.found(first, whole, Method::Headline))
+        let (name, rest) = self.seg.slice(s).split_at(whole.end - s.start);
+        let headline =
+            whole.start == s.start && rest.starts_with(": ") && find_pair(name, b": ").is_none();
+        headline.then(|| self.found(first, whole, Method::Headline))
     }
 
     /// `And for her, an invitation is the best guarantee`: the view of whoever `for` names.
     fn view_of(&self, s: Span) -> Option<Attribution> {
         let text = self.seg.slice(s);
-        let lower = text.to_ascii_lowercase();
         let at = ["for ", "and for ", "but for "]
             .iter()
-            .find(|p| lower.starts_with(**p))
+            .find(|p| starts_with_ignoring_ascii_case(text, p))
             .map(|p| p.len())?;
         let comma = text[at..].find(',')? + at;
-        let first = *self
+        let first = self
             .mentions_in(Span::new(s.start + at, s.start + comma))
-            .first()?;
+            .next()?;
         Some(self.found(first, self.mentions[first].span, Method::ViewOf))
     }
 }
@@ -437,14 +445,29 @@ impl Context<'_> {
 fn relative_pronoun(before: &str) -> Option<usize> {
     let cut = before.rfind(',').map_or(0, |p| p + 1);
     let tail = &before[cut..];
-    [" who ", " which "]
-        .iter()
-        .filter_map(|w| tail.find(w))
-        .min()
+    let bytes = tail.as_bytes();
+    (0..bytes.len())
+        .find(|&i| {
+            bytes[i] == b' '
+                && (bytes[i..].starts_with(b" who ") || bytes[i..].starts_with(b" which "))
+        })
         .map(|p| cut + p + 1)
         .or_else(|| {
             let trimmed = tail.trim_start();
             (trimmed.starts_with("who ") || trimmed.starts_with("which "))
                 .then(|| cut + (tail.len() - trimmed.len()))
         })
+}
+
+/// Whether `text` starts with `prefix` (lower-case ASCII) in any ASCII case.
+fn starts_with_ignoring_ascii_case(text: &str, prefix: &str) -> bool {
+    text.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// The offset of the first `pair` of bytes in `text`: a two-byte `str::find`
+/// without the cost of setting up a substring searcher on every call.
+fn find_pair(text: &str, pair: &[u8; 2]) -> Option<usize> {
+    text.as_bytes().windows(2).position(|w| w == pair)
 }
