@@ -7,6 +7,9 @@
 //! date; a description that fits several actors stays ambiguous.
 
 pub mod names;
+mod words;
+
+use words::WordSet;
 
 use crate::model::{longest_span, Span};
 use crate::quotes::Quote;
@@ -88,7 +91,7 @@ pub struct Mentions {
     pub cues: Vec<Cue>,
 }
 
-const PREPOSITIONS: [&str; 42] = [
+static PREPOSITIONS: WordSet<42> = WordSet::new([
     "during",
     "amid",
     "since",
@@ -131,7 +134,7 @@ const PREPOSITIONS: [&str; 42] = [
     "alongside",
     "onto",
     "upon",
-];
+]);
 
 /// Finds mentions and cues in an article.
 pub fn find_mentions(
@@ -141,49 +144,79 @@ pub fn find_mentions(
     date: Option<NaiveDate>,
 ) -> Mentions {
     let hits = rules.scan(&seg.text);
-    let (mention_hits, cue_hits): (Vec<Hit>, Vec<Hit>) = hits
-        .into_iter()
-        .partition(|hit| is_mention_meaning(rules.phrases[hit.phrase as usize].meaning));
-    let mut mentions = group_mentions(seg, rules, &mention_hits, date);
+    let is_mention = |hit: &&Hit| is_mention_meaning(rules.phrases[hit.phrase as usize].meaning);
+    let mut mentions = group_mentions(seg, rules, hits.iter().filter(is_mention), date);
     // Titles are stripped from unknown names; known mentions cover their words.
     let covered: Vec<Span> = mentions.iter().map(|m| m.span).collect();
     let sentence_spans: Vec<Span> = seg.sentences.iter().map(|s| s.span).collect();
     mentions.extend(
         names::unknown_names(&seg.text, &sentence_spans, &covered)
             .into_iter()
-            .map(|n| Mention {
-                span: n.span,
-                kind: MentionKind::Named {
-                    name: n.name,
-                    person: n.person,
-                },
-                in_quote: false,
-                after_preposition: false,
-                possessive: false,
+            .map(|n| {
+                plain_mention(
+                    n.span,
+                    MentionKind::Named {
+                        name: n.name,
+                        person: n.person,
+                    },
+                )
             }),
     );
     mentions.sort_by_key(|m| m.span);
     mentions.extend(find_pronouns(seg, &mentions));
     mentions.sort_by_key(|m| m.span);
-    for mention in &mut mentions {
-        mention.in_quote = quotes.iter().any(|q| q.outer.contains(mention.span));
-        mention.after_preposition = word_before(&seg.text, mention.span.start)
-            .is_some_and(|w| PREPOSITIONS.iter().any(|p| p.eq_ignore_ascii_case(w)))
-            && !led_by(&seg.text, mention.span.start);
-        let word = seg.slice(mention.span);
-        mention.possessive = seg.text[mention.span.end..].starts_with("'s ")
-            || seg.text[mention.span.end..].starts_with("' ")
+    mark_context(&seg.text, quotes, &mut mentions);
+    let mut cues = filter_cues(rules, hits.iter().filter(|hit| !is_mention(hit)));
+    // A word inside a name is not a verb: "States" in "United States".
+    let longest = longest_span(&mentions, |m| m.span);
+    cues.retain(|c| {
+        !matches!(c.meaning, Meaning::Speech | Meaning::Cognition)
+            || !c
+                .span
+                .reachable_from(&mentions, longest, |m| m.span)
+                .iter()
+                .any(|m| m.span.overlaps(c.span))
+    });
+    Mentions { mentions, cues }
+}
+
+/// A mention with no context marked yet.
+fn plain_mention(span: Span, kind: MentionKind) -> Mention {
+    Mention {
+        span,
+        kind,
+        in_quote: false,
+        after_preposition: false,
+        possessive: false,
+    }
+}
+
+/// Sets whether each mention stands in a quotation, after a preposition and
+/// as a possessive; `mentions` is sorted by span.
+fn mark_context(text: &str, quotes: &[Quote], mentions: &mut [Mention]) {
+    let mut outers: Vec<Span> = quotes.iter().map(|q| q.outer).collect();
+    outers.sort_unstable();
+    // Mentions come in order of start, so the quotations that start at or
+    // before one only grow; it is in one of them when the furthest end reaches it.
+    let mut opened = 0;
+    let mut furthest_end = 0;
+    for mention in mentions {
+        while opened < outers.len() && outers[opened].start <= mention.span.start {
+            furthest_end = furthest_end.max(outers[opened].end);
+            opened += 1;
+        }
+        mention.in_quote = opened > 0 && mention.span.end <= furthest_end;
+        mention.after_preposition = word_before(text, mention.span.start)
+            .is_some_and(|w| PREPOSITIONS.contains_lowercased(w))
+            && !led_by(text, mention.span.start);
+        let after = &text[mention.span.end..];
+        let word = &text[mention.span.start..mention.span.end];
+        mention.possessive = after.starts_with("'s ")
+            || after.starts_with("' ")
             || ["his", "its", "their"]
                 .iter()
                 .any(|p| p.eq_ignore_ascii_case(word));
     }
-    let mut cues = filter_cues(rules, cue_hits);
-    // A word inside a name is not a verb: "States" in "United States".
-    cues.retain(|c| {
-        !matches!(c.meaning, Meaning::Speech | Meaning::Cognition)
-            || !mentions.iter().any(|m| m.span.overlaps(c.span))
-    });
-    Mentions { mentions, cues }
 }
 
 fn is_mention_meaning(meaning: Meaning) -> bool {
@@ -211,63 +244,72 @@ fn word_before(text: &str, at: usize) -> Option<&str> {
         .rsplit(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty());
     let first = words.next()?;
-    if first.contains([',', '.', ';', ':', '"', '(', ')']) {
+    if first
+        .bytes()
+        .any(|b| matches!(b, b',' | b'.' | b';' | b':' | b'"' | b'(' | b')'))
+    {
         return None;
     }
     if ["the", "a", "an"]
         .iter()
         .any(|a| a.eq_ignore_ascii_case(first))
     {
-        return words
-            .next()
-            .filter(|w| !w.contains([',', '.', ';', ':', '"']));
+        return words.next().filter(|w| {
+            !w.bytes()
+                .any(|b| matches!(b, b',' | b'.' | b';' | b':' | b'"'))
+        });
     }
     Some(first)
 }
 
 /// Leftmost-longest mention hits, grouped when only a space separates them.
-fn group_mentions(
+fn group_mentions<'h>(
     seg: &Segmented,
     rules: &CompiledRules,
-    hits: &[Hit],
+    hits: impl Iterator<Item = &'h Hit>,
     date: Option<NaiveDate>,
 ) -> Vec<Mention> {
-    let mut slots: Vec<(Span, Vec<Meaning>)> = Vec::new();
+    let mut mentions = Vec::new();
+    // The group being read: its span, the span of its last slot (hits with
+    // one span share a slot) and the meanings of all its hits.
+    let mut group: Option<(Span, Span)> = None;
+    let mut meanings: Vec<Meaning> = Vec::new();
+    let mut close = |group: Span, meanings: &[Meaning]| {
+        let Some(kind) = resolve_group(rules, meanings, date) else {
+            return;
+        };
+        let span = match kind {
+            MentionKind::Anonymous => extend_to_determiner(&seg.text, group),
+            _ => group,
+        };
+        mentions.push(plain_mention(span, kind));
+    };
     for hit in hits {
         let meaning = rules.phrases[hit.phrase as usize].meaning;
-        match slots.last_mut() {
-            Some((span, meanings)) if *span == hit.span => meanings.push(meaning),
-            Some((span, _)) if hit.span.start < span.end => {}
-            _ => slots.push((hit.span, vec![meaning])),
-        }
-    }
-    let mut groups: Vec<(Span, Vec<Meaning>)> = Vec::new();
-    for (span, meanings) in slots {
-        match groups.last_mut() {
-            Some((group, all)) if seg.text[group.end..span.start] == *" " => {
-                group.end = span.end;
-                all.extend(meanings);
+        if let Some((span, slot)) = &mut group {
+            if hit.span == *slot {
+                meanings.push(meaning);
+                continue;
             }
-            _ => groups.push((span, meanings)),
+            if hit.span.start < slot.end {
+                continue;
+            }
+            if hit.span.start == span.end + 1 && seg.text.as_bytes()[span.end] == b' ' {
+                span.end = hit.span.end;
+                *slot = hit.span;
+                meanings.push(meaning);
+                continue;
+            }
+            close(*span, &meanings);
+            meanings.clear();
         }
+        group = Some((hit.span, hit.span));
+        meanings.push(meaning);
     }
-    groups
-        .into_iter()
-        .filter_map(|(span, meanings)| {
-            let kind = resolve_group(rules, &meanings, date)?;
-            let span = match kind {
-                MentionKind::Anonymous => extend_to_determiner(&seg.text, span),
-                _ => span,
-            };
-            Some(Mention {
-                span,
-                kind,
-                in_quote: false,
-                after_preposition: false,
-                possessive: false,
-            })
-        })
-        .collect()
+    if let Some((span, _)) = group {
+        close(span, &meanings);
+    }
+    mentions
 }
 
 fn resolve_group(
@@ -369,40 +411,33 @@ fn pronoun(word: &str) -> Option<Pronoun> {
 /// Pronouns that are not part of a mention; `mentions` is sorted by span.
 fn find_pronouns(seg: &Segmented, mentions: &[Mention]) -> Vec<Mention> {
     let text = &seg.text;
+    let bytes = text.as_bytes();
     let longest = longest_span(mentions, |m| m.span);
     let mut found = Vec::new();
-    let mut start = None;
+    let mut at = 0;
     // Bytes, not chars: a word here is ASCII letters, and every byte of any
     // other character ends one just as the character would.
-    for (i, b) in text
-        .bytes()
-        .enumerate()
-        .chain(std::iter::once((text.len(), b' ')))
-    {
-        if b.is_ascii_alphabetic() {
-            start.get_or_insert(i);
+    while at < bytes.len() {
+        if !bytes[at].is_ascii_alphabetic() {
+            at += 1;
             continue;
         }
-        let Some(s) = start.take() else { continue };
-        if b == b'\'' && text[i..].starts_with("'s") {
+        let start = at;
+        while at < bytes.len() && bytes[at].is_ascii_alphabetic() {
+            at += 1;
+        }
+        if bytes[at..].starts_with(b"'s") {
             continue;
         }
-        let word = &text[s..i];
-        let Some(pronoun) = pronoun(word) else {
+        let Some(pronoun) = pronoun(&text[start..at]) else {
             continue;
         };
-        let span = Span::new(s, i);
+        let span = Span::new(start, at);
         let near = span.reachable_from(mentions, longest, |m| m.span);
         if near.iter().any(|m| m.span.overlaps(span)) {
             continue;
         }
-        found.push(Mention {
-            span,
-            kind: MentionKind::Pronoun(pronoun),
-            in_quote: false,
-            after_preposition: false,
-            possessive: false,
-        });
+        found.push(plain_mention(span, MentionKind::Pronoun(pronoun)));
     }
     found
 }
@@ -434,9 +469,8 @@ fn family(meaning: Meaning) -> Family {
 /// Keeps the longest of overlapping hits in one family, drops negators, hedges
 /// and time words inside a stance phrase (`not realistic` is one cue, not a
 /// negated `realistic`), and drops `once` inside `once again`.
-fn filter_cues(rules: &CompiledRules, hits: Vec<Hit>) -> Vec<Cue> {
+fn filter_cues<'h>(rules: &CompiledRules, hits: impl Iterator<Item = &'h Hit>) -> Vec<Cue> {
     let cues: Vec<Cue> = hits
-        .iter()
         .map(|hit| Cue {
             span: hit.span,
             meaning: rules.phrases[hit.phrase as usize].meaning,
@@ -444,30 +478,41 @@ fn filter_cues(rules: &CompiledRules, hits: Vec<Hit>) -> Vec<Cue> {
             hit: *hit,
         })
         .collect();
-    let longest = longest_span(&cues, |c| c.span);
-    let swallowed = |cue: &Cue| {
-        let near = cue.span.reachable_from(&cues, longest, |c| c.span);
-        near.iter().any(|other| {
-            // A gapped phrase swallows only what lies in its own words, not its gaps.
-            let longer = other.hit.covers(cue.span) && other.span != cue.span;
-            let (mine, theirs) = (family(cue.meaning), family(other.meaning));
-            let same_family = mine == theirs && mine != Family::Stance;
-            // A negator in the gap of `Russia … want … end the war` negates it; one
-            // in a phrase's own words (`not realistic`) is part of it.
-            let absorbed = theirs == Family::Stance
-                && matches!(mine, Family::Negation | Family::Hedge | Family::Time);
-            let overlapping_stance = mine == Family::Stance
-                && theirs == Family::Stance
-                && longer
-                && same_kind(cue.meaning, other.meaning);
-            (longer && (same_family || absorbed)) || overlapping_stance
-        })
-    };
-    cues.iter()
-        .filter(|cue| !swallowed(cue))
-        .filter(|cue| cue.meaning != Meaning::NotEarlier)
-        .copied()
-        .collect()
+    let mut kept = Vec::with_capacity(cues.len());
+    // Only a cue that contains another can swallow it. Cues come in order of
+    // start, so the candidates for each are those that start at or before it
+    // and have not ended before it starts: usually none but itself.
+    let mut started = 0;
+    let mut open: Vec<&Cue> = Vec::new();
+    for cue in &cues {
+        while let Some(next) = cues.get(started).filter(|c| c.span.start <= cue.span.start) {
+            open.push(next);
+            started += 1;
+        }
+        open.retain(|other| other.span.end >= cue.span.start);
+        let swallowed = open.iter().any(|other| swallows(other, cue));
+        if !swallowed && cue.meaning != Meaning::NotEarlier {
+            kept.push(*cue);
+        }
+    }
+    kept
+}
+
+/// Whether cue `other` swallows cue `cue`.
+fn swallows(other: &Cue, cue: &Cue) -> bool {
+    // A gapped phrase swallows only what lies in its own words, not its gaps.
+    let longer = other.hit.covers(cue.span) && other.span != cue.span;
+    let (mine, theirs) = (family(cue.meaning), family(other.meaning));
+    let same_family = mine == theirs && mine != Family::Stance;
+    // A negator in the gap of `Russia … want … end the war` negates it; one
+    // in a phrase's own words (`not realistic`) is part of it.
+    let absorbed =
+        theirs == Family::Stance && matches!(mine, Family::Negation | Family::Hedge | Family::Time);
+    let overlapping_stance = mine == Family::Stance
+        && theirs == Family::Stance
+        && longer
+        && same_kind(cue.meaning, other.meaning);
+    (longer && (same_family || absorbed)) || overlapping_stance
 }
 
 /// Whether a shorter stance-family hit `a` is part of a longer hit `b`: a

@@ -1,9 +1,11 @@
 //! Names of people the rule pack does not know (`Keir Smith`), read from capitalisation.
 
+use super::words::WordSet;
 use crate::model::{longest_span, Span, DAY_NAMES, MONTH_NAMES};
+use std::ops::Range;
 
 /// Words that are capitalised but are not names.
-const NOT_NAMES: [&str; 76] = [
+static NOT_NAMES: WordSet<76> = WordSet::new([
     "The",
     "A",
     "An",
@@ -80,11 +82,11 @@ const NOT_NAMES: [&str; 76] = [
     "Though",
     "Unlike",
     "Amid",
-];
+]);
 
 /// Words of a title or a nationality that stand before a name (`Estonian
 /// Foreign Minister Margus Tsahkna`): not part of the name.
-const TITLE_WORDS: [&str; 30] = [
+static TITLE_WORDS: WordSet<30> = WordSet::new([
     "President",
     "Prime",
     "Minister",
@@ -115,23 +117,24 @@ const TITLE_WORDS: [&str; 30] = [
     "Mayor",
     "Commander",
     "Colonel",
-];
+]);
+
+static NATIONALITIES: WordSet<6> =
+    WordSet::new(["French", "Dutch", "Greek", "Swiss", "Czech", "Thai"]);
 
 fn is_title_word(word: &str) -> bool {
-    const NATIONALITIES: [&str; 6] = ["French", "Dutch", "Greek", "Swiss", "Czech", "Thai"];
     let nationality_suffix = ["ian", "ese", "ish", "ean", "an"]
         .iter()
         .any(|s| word.ends_with(s))
         && word.len() > 4;
-    TITLE_WORDS.contains(&word) || NATIONALITIES.contains(&word) || nationality_suffix
+    nationality_suffix || TITLE_WORDS.contains(word) || NATIONALITIES.contains(word)
 }
 
 /// Drops leading title and nationality words from a name (`Foreign Minister Margus Tsahkna` -> `Margus Tsahkna`).
-fn strip_titles(span: Span, name: &str) -> Option<(Span, String)> {
+fn strip_titles(span: Span, name: &str) -> Option<(Span, &str)> {
     let mut start = 0;
-    let words: Vec<&str> = name.split(' ').collect();
-    let mut kept = words.len();
-    for word in &words {
+    let mut kept = name.bytes().filter(|&b| b == b' ').count() + 1;
+    for word in split_spaces(name) {
         if kept <= 2 || !is_title_word(word) {
             break;
         }
@@ -139,17 +142,21 @@ fn strip_titles(span: Span, name: &str) -> Option<(Span, String)> {
         kept -= 1;
     }
     let rest = &name[start..];
-    let all_titles = rest.split(' ').all(is_title_word);
-    (!all_titles).then(|| (Span::new(span.start + start, span.end), rest.to_string()))
+    let all_titles = split_spaces(rest).all(is_title_word);
+    (!all_titles).then(|| (Span::new(span.start + start, span.end), rest))
+}
+
+/// [`strip_titles`] of the text under `span`, as an owned name.
+fn stripped_name(text: &str, span: Span) -> Option<(Span, String)> {
+    strip_titles(span, &text[span.start..span.end]).map(|(span, name)| (span, name.to_string()))
 }
 
 /// A run of two to four capitalised words starting at `at` (after spaces), such as `Keir Smith`.
 pub fn name_at(text: &str, at: usize) -> Option<(Span, String)> {
-    let (span, name) = capitalised_run_at(text, at)?;
-    strip_titles(span, &name)
+    stripped_name(text, capitalised_run_at(text, at)?)
 }
 
-fn capitalised_run_at(text: &str, at: usize) -> Option<(Span, String)> {
+fn capitalised_run_at(text: &str, at: usize) -> Option<Span> {
     let rest = &text[at..];
     let offset = at + (rest.len() - rest.trim_start().len());
     let mut end = offset;
@@ -161,7 +168,7 @@ fn capitalised_run_at(text: &str, at: usize) -> Option<(Span, String)> {
                 .chars()
                 .skip(1)
                 .all(|c| c.is_alphabetic() || c == '-' || c == '.' || c == '\'')
-            && !NOT_NAMES.contains(&clean);
+            && !NOT_NAMES.contains(clean);
         if !capitalised || words == 4 {
             break;
         }
@@ -171,16 +178,15 @@ fn capitalised_run_at(text: &str, at: usize) -> Option<(Span, String)> {
             break;
         }
     }
-    (words >= 2).then(|| (Span::new(offset, end), text[offset..end].to_string()))
+    (words >= 2).then(|| Span::new(offset, end))
 }
 
 /// A name that ends right before `at` (`… Keir Smith said`).
 pub fn name_before(text: &str, at: usize) -> Option<(Span, String)> {
-    let (span, name) = capitalised_run_before(text, at)?;
-    strip_titles(span, &name)
+    stripped_name(text, capitalised_run_before(text, at)?)
 }
 
-fn capitalised_run_before(text: &str, at: usize) -> Option<(Span, String)> {
+fn capitalised_run_before(text: &str, at: usize) -> Option<Span> {
     let before = text[..at].trim_end();
     let words: Vec<&str> = before.rsplit(' ').take(4).collect();
     let mut start = before.len();
@@ -191,7 +197,7 @@ fn capitalised_run_before(text: &str, at: usize) -> Option<(Span, String)> {
                 .chars()
                 .skip(1)
                 .all(|c| c.is_alphabetic() || c == '-' || c == '.')
-            && !NOT_NAMES.contains(&word);
+            && !NOT_NAMES.contains(word);
         if !capitalised {
             break;
         }
@@ -213,7 +219,7 @@ fn capitalised_run_before(text: &str, at: usize) -> Option<(Span, String)> {
     } else {
         start
     };
-    Some((Span::new(start, before.len()), before[start..].to_string()))
+    Some(Span::new(start, before.len()))
 }
 
 #[cfg(test)]
@@ -246,7 +252,7 @@ mod tests {
 }
 
 /// Words that make a capitalised run a place or an organisation, not a person.
-const PLACE_OR_BODY_WORDS: [&str; 48] = [
+static PLACE_OR_BODY_WORDS: WordSet<48> = WordSet::new([
     "Sea",
     "East",
     "West",
@@ -295,7 +301,7 @@ const PLACE_OR_BODY_WORDS: [&str; 48] = [
     "State",
     "Contact",
     "Treaty",
-];
+]);
 
 /// A name in the text that the rule pack does not know.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -308,110 +314,212 @@ pub struct UnknownName {
     pub person: bool,
 }
 
+static MONTHS: WordSet<12> = WordSet::new(MONTH_NAMES);
+static DAYS: WordSet<7> = WordSet::new(DAY_NAMES);
+
 /// Capitalised runs of two or more words that no known mention covers
 /// (`Anna Lindqvist`, `Emmanuel Macron`), and later single-word uses of a
 /// person's surname (`Macron`).
 pub fn unknown_names(text: &str, sentences: &[Span], known: &[Span]) -> Vec<UnknownName> {
-    let mut found: Vec<UnknownName> = Vec::new();
-    let mut surnames: Vec<(String, String)> = Vec::new();
     let mut known = known.to_vec();
     known.sort_unstable();
-    let longest = longest_span(&known, |k| *k);
+    let mut finder = NameFinder {
+        text,
+        longest: longest_span(&known, |k| *k),
+        known,
+        found: Vec::new(),
+        surnames: Vec::new(),
+    };
+    let mut runs = CapitalisedRuns::default();
     for sentence in sentences {
-        for (span, words) in capitalised_runs(text, *sentence) {
-            let near = span.reachable_from(&known, longest, |k| *k);
-            if near.iter().any(|k| k.overlaps(span)) {
-                continue;
-            }
-            let at_sentence_start = span.start == sentence.start
-                || text[sentence.start..span.start]
-                    .trim_start_matches(['"', '(', ' '])
-                    .is_empty();
-            let words: Vec<&str> = words
-                .iter()
-                .copied()
-                .skip_while(|w| NOT_NAMES.contains(w))
-                .collect();
-            // A lone word only ever counts as the surname of a name seen before.
-            if words.len() == 1 && !surnames.iter().any(|(s, _)| s == words[0]) {
-                continue;
-            }
-            let name = words.join(" ");
-            if name.is_empty()
-                || words
-                    .iter()
-                    .any(|w| MONTH_NAMES.contains(w) || DAY_NAMES.contains(w))
-            {
-                continue;
-            }
-            let end = span.end;
-            let start = end - name.len();
-            let Some((span, name)) = strip_titles(Span::new(start, end), &name) else {
-                continue;
-            };
-            let word_count = name.split(' ').count();
-            let person = !name.split(' ').any(|w| PLACE_OR_BODY_WORDS.contains(&w));
-            if word_count >= 2 {
-                if person {
-                    let surname = name.rsplit(' ').next().unwrap_or(&name).to_string();
-                    surnames.push((surname, name.clone()));
-                }
-                found.push(UnknownName { span, name, person });
-            } else if let Some((_, full)) = surnames.iter().find(|(s, _)| *s == name) {
-                let _ = at_sentence_start;
-                found.push(UnknownName {
-                    span,
-                    name: full.clone(),
-                    person: true,
-                });
-            }
+        runs.read(text, *sentence);
+        for run in &runs.runs {
+            finder.add(&runs.words[run.clone()]);
         }
     }
-    found
+    finder.found
 }
 
-/// Runs of capitalised words inside a sentence, with their words (possessive `'s` removed).
-fn capitalised_runs(text: &str, sentence: Span) -> Vec<(Span, Vec<&str>)> {
-    let mut runs = Vec::new();
-    let mut current: Vec<(usize, &str)> = Vec::new();
-    let body = &text[sentence.start..sentence.end];
-    let mut offset = sentence.start;
-    for raw in split_spaces(body) {
-        let start = offset;
-        offset += raw.len() + 1;
-        let leading = raw.bytes().take_while(|&b| b == b'"' || b == b'(').count();
-        // Most words are not capitalised: say so before trimming them.
-        if !raw[leading..]
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
-        {
-            flush(&mut current, &mut runs);
-            continue;
+/// What [`unknown_names`] has found so far in one article.
+struct NameFinder<'a> {
+    text: &'a str,
+    /// Spans of known mentions, sorted.
+    known: Vec<Span>,
+    longest: usize,
+    found: Vec<UnknownName>,
+    /// Surnames of the people found, each with the index of its full name in `found`.
+    surnames: Vec<(&'a str, usize)>,
+}
+
+impl<'a> NameFinder<'a> {
+    /// Takes in one capitalised run, given as the spans of its words.
+    fn add(&mut self, words: &[Span]) {
+        let text = self.text;
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            return;
+        };
+        let run = Span::new(first.start, last.end);
+        let leading_not_names = words
+            .iter()
+            .take_while(|w| NOT_NAMES.contains(&text[w.start..w.end]))
+            .count();
+        let words = &words[leading_not_names..];
+        // A lone word only ever counts as the surname of a name seen before.
+        // Most runs are such lone words, so this cheap test goes first.
+        match words {
+            [] => return,
+            [word] if self.full_name_of(&text[word.start..word.end]).is_none() => return,
+            _ => {}
         }
-        let word = raw[leading..].trim_end_matches([',', '.', ';', ':', '"', ')', '?', '!']);
-        let word = word.strip_suffix("'s").unwrap_or(word);
-        let capitalised = word.chars().next().is_some_and(char::is_uppercase)
-            && word.chars().any(char::is_lowercase)
+        let near = run.reachable_from(&self.known, self.longest, |k| *k);
+        if near.iter().any(|k| k.overlaps(run)) {
+            return;
+        }
+        let is_date_word = |w: &Span| {
+            let word = &text[w.start..w.end];
+            MONTHS.contains(word) || DAYS.contains(word)
+        };
+        if words.iter().any(is_date_word) {
+            return;
+        }
+        // A run's words are separated by single spaces, so the name is the
+        // text from its first kept word to the end of the run.
+        let whole = Span::new(words[0].start, run.end);
+        let Some((span, name)) = strip_titles(whole, &text[whole.start..whole.end]) else {
+            return;
+        };
+        if name.contains(' ') {
+            let person = !split_spaces(name).any(|w| PLACE_OR_BODY_WORDS.contains(w));
+            if person {
+                let surname = name.rsplit(' ').next().unwrap_or(name);
+                self.surnames.push((surname, self.found.len()));
+            }
+            self.found.push(UnknownName {
+                span,
+                name: name.to_string(),
+                person,
+            });
+        } else if let Some(full) = self.full_name_of(name) {
+            let name = self.found[full].name.clone();
+            self.found.push(UnknownName {
+                span,
+                name,
+                person: true,
+            });
+        }
+    }
+
+    /// The index in `found` of the first person seen whose surname is `word`.
+    fn full_name_of(&self, word: &str) -> Option<usize> {
+        self.surnames
+            .iter()
+            .find(|(surname, _)| *surname == word)
+            .map(|&(_, full)| full)
+    }
+}
+
+/// The capitalised runs of one sentence, as ranges of `words`; a word is its
+/// span with a leading quote or bracket and a possessive `'s` left out.
+/// Kept between sentences so that its buffers are reused.
+#[derive(Default)]
+struct CapitalisedRuns {
+    words: Vec<Span>,
+    runs: Vec<Range<usize>>,
+    /// Where the run being read starts in `words`.
+    open: usize,
+}
+
+impl CapitalisedRuns {
+    /// Reads the runs of `sentence`, replacing those of the one before.
+    fn read(&mut self, text: &str, sentence: Span) {
+        self.words.clear();
+        self.runs.clear();
+        self.open = 0;
+        let bytes = text.as_bytes();
+        let mut at = sentence.start;
+        loop {
+            let end = bytes[at..sentence.end]
+                .iter()
+                .position(|&b| b == b' ')
+                .map_or(sentence.end, |i| at + i);
+            let leading = bytes[at..end]
+                .iter()
+                .take_while(|&&b| b == b'"' || b == b'(')
+                .count();
+            let first = at + leading;
+            let mut ends_run = true;
+            // Most words are not capitalised: say so before trimming them.
+            if starts_uppercase(&text[first..end]) {
+                let word_end = trimmed_word_end(bytes, first, end);
+                let joins = leading == 0 || self.open == self.words.len();
+                if joins && is_capitalised_word(&text[first..word_end]) {
+                    self.words.push(Span::new(first, word_end));
+                    // Punctuation or `'s` after the word closes the run.
+                    ends_run = word_end < end;
+                }
+            }
+            if ends_run {
+                self.end_run();
+            }
+            if end == sentence.end {
+                break;
+            }
+            at = end + 1;
+        }
+        self.end_run();
+    }
+
+    fn end_run(&mut self) {
+        if self.open < self.words.len() {
+            self.runs.push(self.open..self.words.len());
+        }
+        self.open = self.words.len();
+    }
+}
+
+fn starts_uppercase(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => word.chars().next().is_some_and(char::is_uppercase),
+        None => false,
+    }
+}
+
+/// Where a word ending at `end` ends without trailing punctuation and a possessive `'s`.
+fn trimmed_word_end(bytes: &[u8], start: usize, end: usize) -> usize {
+    let mut end = end;
+    while end > start
+        && matches!(
+            bytes[end - 1],
+            b',' | b'.' | b';' | b':' | b'"' | b')' | b'?' | b'!'
+        )
+    {
+        end -= 1;
+    }
+    if bytes[start..end].ends_with(b"'s") {
+        end -= 2;
+    }
+    end
+}
+
+/// Whether a word that starts with a capital looks like part of a name:
+/// letters, hyphens, apostrophes and dots only, and not all capitals (`NATO`).
+fn is_capitalised_word(word: &str) -> bool {
+    if word.is_ascii() {
+        let bytes = word.as_bytes();
+        bytes.iter().any(u8::is_ascii_lowercase)
+            && bytes
+                .iter()
+                .all(|&b| b.is_ascii_alphabetic() || matches!(b, b'-' | b'\'' | b'.'))
+    } else {
+        word.chars().any(char::is_lowercase)
             && word
                 .chars()
-                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.');
-        let closes = word.len() + leading < raw.len();
-        if capitalised && (leading == 0 || current.is_empty()) {
-            current.push((start + leading, word));
-        } else {
-            flush(&mut current, &mut runs);
-            continue;
-        }
-        if closes {
-            flush(&mut current, &mut runs);
-        }
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.')
     }
-    flush(&mut current, &mut runs);
-    runs
 }
 
-/// `text.split(' ')`, by a plain byte loop: sentences are short and split's
+/// `text.split(' ')`, by a plain byte loop: names are short and split's
 /// searcher costs more to set up per word than it saves.
 fn split_spaces(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
@@ -425,14 +533,6 @@ fn split_spaces(text: &str) -> impl Iterator<Item = &str> {
         at = (end < bytes.len()).then_some(end + 1);
         Some(&text[start..end])
     })
-}
-
-fn flush<'a>(current: &mut Vec<(usize, &'a str)>, runs: &mut Vec<(Span, Vec<&'a str>)>) {
-    if let (Some(first), Some(last)) = (current.first(), current.last()) {
-        let span = Span::new(first.0, last.0 + last.1.len());
-        runs.push((span, current.iter().map(|(_, w)| *w).collect()));
-    }
-    current.clear();
 }
 
 #[cfg(test)]
