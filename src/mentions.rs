@@ -6,6 +6,7 @@
 //! an office, an office beats a description. Offices resolve by the article's
 //! date; a description that fits several actors stays ambiguous.
 
+mod bytemask;
 pub mod names;
 mod words;
 
@@ -411,35 +412,50 @@ fn pronoun(word: &str) -> Option<Pronoun> {
 /// Pronouns that are not part of a mention; `mentions` is sorted by span.
 fn find_pronouns(seg: &Segmented, mentions: &[Mention]) -> Vec<Mention> {
     let text = &seg.text;
-    let bytes = text.as_bytes();
     let longest = longest_span(mentions, |m| m.span);
     let mut found = Vec::new();
-    let mut at = 0;
     // Bytes, not chars: a word here is ASCII letters, and every byte of any
     // other character ends one just as the character would.
-    while at < bytes.len() {
-        if !bytes[at].is_ascii_alphabetic() {
-            at += 1;
-            continue;
+    let mut letter_before = false;
+    for (block, bytes) in text.as_bytes().chunks(64).enumerate() {
+        let letters = bytemask::letter_bits(bytes);
+        let mut word_starts = letters & !(letters << 1 | u64::from(letter_before));
+        letter_before = letters >> 63 == 1;
+        while word_starts != 0 {
+            let start = block * 64 + word_starts.trailing_zeros() as usize;
+            word_starts &= word_starts - 1;
+            let Some((span, pronoun)) = pronoun_at(text, start) else {
+                continue;
+            };
+            let near = span.reachable_from(mentions, longest, |m| m.span);
+            if near.iter().any(|m| m.span.overlaps(span)) {
+                continue;
+            }
+            found.push(plain_mention(span, MentionKind::Pronoun(pronoun)));
         }
-        let start = at;
-        while at < bytes.len() && bytes[at].is_ascii_alphabetic() {
-            at += 1;
-        }
-        if bytes[at..].starts_with(b"'s") {
-            continue;
-        }
-        let Some(pronoun) = pronoun(&text[start..at]) else {
-            continue;
-        };
-        let span = Span::new(start, at);
-        let near = span.reachable_from(mentions, longest, |m| m.span);
-        if near.iter().any(|m| m.span.overlaps(span)) {
-            continue;
-        }
-        found.push(plain_mention(span, MentionKind::Pronoun(pronoun)));
     }
     found
+}
+
+/// The pronoun that the word of ASCII letters starting at `start` is, unless
+/// it is contracted (`it's`).
+fn pronoun_at(text: &str, start: usize) -> Option<(Span, Pronoun)> {
+    let bytes = text.as_bytes();
+    // Every pronoun starts with one of these; most words don't.
+    if !matches!(bytes[start] | 0x20, b'h' | b's' | b'i' | b't') {
+        return None;
+    }
+    // Six letters are enough to tell a word is too long to be a pronoun.
+    let letters = bytes[start..]
+        .iter()
+        .take(6)
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let end = start + letters;
+    if bytes[end..].starts_with(b"'s") {
+        return None;
+    }
+    Some((Span::new(start, end), pronoun(&text[start..end])?))
 }
 
 /// The cue family decides which hits a longer hit swallows.
