@@ -146,39 +146,48 @@ pub fn find_mentions(
 ) -> Mentions {
     let hits = rules.scan(&seg.text);
     let is_mention = |hit: &&Hit| is_mention_meaning(rules.phrases[hit.phrase as usize].meaning);
-    let mut mentions = group_mentions(seg, rules, hits.iter().filter(is_mention), date);
+    let mut known = group_mentions(seg, rules, hits.iter().filter(is_mention), date);
+    known.sort_by_key(|m| m.span);
     // Titles are stripped from unknown names; known mentions cover their words.
-    let covered: Vec<Span> = mentions.iter().map(|m| m.span).collect();
+    let covered: Vec<Span> = known.iter().map(|m| m.span).collect();
     let sentence_spans: Vec<Span> = seg.sentences.iter().map(|s| s.span).collect();
-    mentions.extend(
-        names::unknown_names(&seg.text, &sentence_spans, &covered)
-            .into_iter()
-            .map(|n| {
-                plain_mention(
-                    n.span,
-                    MentionKind::Named {
-                        name: n.name,
-                        person: n.person,
-                    },
-                )
-            }),
-    );
-    mentions.sort_by_key(|m| m.span);
-    mentions.extend(find_pronouns(seg, &mentions));
-    mentions.sort_by_key(|m| m.span);
+    let mut unknown: Vec<Mention> = names::unknown_names(&seg.text, &sentence_spans, &covered)
+        .into_iter()
+        .map(|n| {
+            plain_mention(
+                n.span,
+                MentionKind::Named {
+                    name: n.name,
+                    person: n.person,
+                },
+            )
+        })
+        .collect();
+    unknown.sort_by_key(|m| m.span);
+    let named = merge_by_span(known, unknown);
+    let pronouns = find_pronouns(seg, &named);
+    let mut mentions = merge_by_span(named, pronouns);
     mark_context(&seg.text, quotes, &mut mentions);
-    let mut cues = filter_cues(rules, hits.iter().filter(|hit| !is_mention(hit)));
-    // A word inside a name is not a verb: "States" in "United States".
-    let longest = longest_span(&mentions, |m| m.span);
-    cues.retain(|c| {
-        !matches!(c.meaning, Meaning::Speech | Meaning::Cognition)
-            || !c
-                .span
-                .reachable_from(&mentions, longest, |m| m.span)
-                .iter()
-                .any(|m| m.span.overlaps(c.span))
-    });
+    let cues = filter_cues(rules, hits.iter().filter(|hit| !is_mention(hit)), &mentions);
     Mentions { mentions, cues }
+}
+
+/// The mentions of both lists in span order, given each in span order; on
+/// equal spans those of `first` come first, as in a stable sort of both.
+fn merge_by_span(first: Vec<Mention>, second: Vec<Mention>) -> Vec<Mention> {
+    if second.is_empty() {
+        return first;
+    }
+    let mut merged = Vec::with_capacity(first.len() + second.len());
+    let mut second = second.into_iter().peekable();
+    for mention in first {
+        while let Some(earlier) = second.next_if(|m| m.span < mention.span) {
+            merged.push(earlier);
+        }
+        merged.push(mention);
+    }
+    merged.extend(second);
+    merged
 }
 
 /// A mention with no context marked yet.
@@ -241,10 +250,7 @@ fn led_by(text: &str, at: usize) -> bool {
 
 /// The word right before `at`, skipping one article (`about the US` -> `about`).
 fn word_before(text: &str, at: usize) -> Option<&str> {
-    let mut words = text[..at]
-        .rsplit(|c: char| c.is_whitespace())
-        .filter(|w| !w.is_empty());
-    let first = words.next()?;
+    let (start, first) = last_word(&text[..at])?;
     if first
         .bytes()
         .any(|b| matches!(b, b',' | b'.' | b';' | b':' | b'"' | b'(' | b')'))
@@ -255,12 +261,39 @@ fn word_before(text: &str, at: usize) -> Option<&str> {
         .iter()
         .any(|a| a.eq_ignore_ascii_case(first))
     {
-        return words.next().filter(|w| {
-            !w.bytes()
-                .any(|b| matches!(b, b',' | b'.' | b';' | b':' | b'"'))
-        });
+        let (_, second) = last_word(&text[..start])?;
+        return (!second
+            .bytes()
+            .any(|b| matches!(b, b',' | b'.' | b';' | b':' | b'"')))
+        .then_some(second);
     }
     Some(first)
+}
+
+/// The last white-space-separated word of `text`, and where it starts.
+fn last_word(text: &str) -> Option<(usize, &str)> {
+    let bytes = text.as_bytes();
+    let is_space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
+    let end = bytes
+        .iter()
+        .rposition(|&b| !is_space(b))
+        .map_or(0, |i| i + 1);
+    let start = bytes[..end]
+        .iter()
+        .rposition(|&b| is_space(b) || !b.is_ascii())
+        .map_or(0, |i| i + 1);
+    let beyond_ascii = |at: usize| at > 0 && !bytes[at - 1].is_ascii();
+    if beyond_ascii(end) || beyond_ascii(start) {
+        // Beyond ASCII a character may still be white space (a no-break space).
+        let text = text.trim_end();
+        let start = text
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        return (start < text.len()).then(|| (start, &text[start..]));
+    }
+    (start < end).then(|| (start, &text[start..end]))
 }
 
 /// Leftmost-longest mention hits, grouped when only a space separates them.
@@ -393,12 +426,12 @@ fn extend_to_determiner(text: &str, span: Span) -> Span {
 }
 
 /// The pronoun a word is, in any case.
-fn pronoun(word: &str) -> Option<Pronoun> {
+fn pronoun(word: &[u8]) -> Option<Pronoun> {
     if !(2..=5).contains(&word.len()) {
         return None;
     }
     let mut lower = [0u8; 5];
-    lower[..word.len()].copy_from_slice(word.as_bytes());
+    lower[..word.len()].copy_from_slice(word);
     lower.make_ascii_lowercase();
     Some(match &lower[..word.len()] {
         b"he" | b"him" | b"his" => Pronoun::He,
@@ -411,22 +444,42 @@ fn pronoun(word: &str) -> Option<Pronoun> {
 
 /// Pronouns that are not part of a mention; `mentions` is sorted by span.
 fn find_pronouns(seg: &Segmented, mentions: &[Mention]) -> Vec<Mention> {
-    let text = &seg.text;
+    let bytes = seg.text.as_bytes();
     let longest = longest_span(mentions, |m| m.span);
     let mut found = Vec::new();
     // Bytes, not chars: a word here is ASCII letters, and every byte of any
     // other character ends one just as the character would.
     let mut letter_before = false;
-    for (block, bytes) in text.as_bytes().chunks(64).enumerate() {
-        let letters = bytemask::letter_bits(bytes);
+    for (block, block_bytes) in bytes.chunks(64).enumerate() {
+        let letters = bytemask::letter_bits(block_bytes);
         let mut word_starts = letters & !(letters << 1 | u64::from(letter_before));
         letter_before = letters >> 63 == 1;
         while word_starts != 0 {
-            let start = block * 64 + word_starts.trailing_zeros() as usize;
+            let bit = word_starts.trailing_zeros();
             word_starts &= word_starts - 1;
-            let Some((span, pronoun)) = pronoun_at(text, start) else {
+            let start = block * 64 + bit as usize;
+            // Every pronoun starts with one of these; most words don't.
+            if !matches!(bytes[start] | 0x20, b'h' | b's' | b'i' | b't') {
+                continue;
+            }
+            let length = (letters >> bit).trailing_ones() as usize;
+            let end = if bit as usize + length < 64 {
+                start + length
+            } else {
+                start
+                    + bytes[start..]
+                        .iter()
+                        .take_while(|b| b.is_ascii_alphabetic())
+                        .count()
+            };
+            // A contraction (`it's`) is not a mention.
+            if bytes[end..].starts_with(b"'s") {
+                continue;
+            }
+            let Some(pronoun) = pronoun(&bytes[start..end]) else {
                 continue;
             };
+            let span = Span::new(start, end);
             let near = span.reachable_from(mentions, longest, |m| m.span);
             if near.iter().any(|m| m.span.overlaps(span)) {
                 continue;
@@ -435,27 +488,6 @@ fn find_pronouns(seg: &Segmented, mentions: &[Mention]) -> Vec<Mention> {
         }
     }
     found
-}
-
-/// The pronoun that the word of ASCII letters starting at `start` is, unless
-/// it is contracted (`it's`).
-fn pronoun_at(text: &str, start: usize) -> Option<(Span, Pronoun)> {
-    let bytes = text.as_bytes();
-    // Every pronoun starts with one of these; most words don't.
-    if !matches!(bytes[start] | 0x20, b'h' | b's' | b'i' | b't') {
-        return None;
-    }
-    // Six letters are enough to tell a word is too long to be a pronoun.
-    let letters = bytes[start..]
-        .iter()
-        .take(6)
-        .take_while(|b| b.is_ascii_alphabetic())
-        .count();
-    let end = start + letters;
-    if bytes[end..].starts_with(b"'s") {
-        return None;
-    }
-    Some((Span::new(start, end), pronoun(&text[start..end])?))
 }
 
 /// The cue family decides which hits a longer hit swallows.
@@ -484,17 +516,29 @@ fn family(meaning: Meaning) -> Family {
 
 /// Keeps the longest of overlapping hits in one family, drops negators, hedges
 /// and time words inside a stance phrase (`not realistic` is one cue, not a
-/// negated `realistic`), and drops `once` inside `once again`.
-fn filter_cues<'h>(rules: &CompiledRules, hits: impl Iterator<Item = &'h Hit>) -> Vec<Cue> {
-    let cues: Vec<Cue> = hits
-        .map(|hit| Cue {
-            span: hit.span,
-            meaning: rules.phrases[hit.phrase as usize].meaning,
-            phrase: hit.phrase,
-            hit: *hit,
-        })
-        .collect();
-    let mut kept = Vec::with_capacity(cues.len());
+/// negated `realistic`), and drops `once` inside `once again`; drops speech
+/// and cognition verbs inside a mention (`States` in `United States`).
+/// `mentions` is sorted by span.
+fn filter_cues<'h>(
+    rules: &CompiledRules,
+    hits: impl Iterator<Item = &'h Hit>,
+    mentions: &[Mention],
+) -> Vec<Cue> {
+    let mut cues: Vec<Cue> = Vec::with_capacity(hits.size_hint().1.unwrap_or(0));
+    cues.extend(hits.map(|hit| Cue {
+        span: hit.span,
+        meaning: rules.phrases[hit.phrase as usize].meaning,
+        phrase: hit.phrase,
+        hit: *hit,
+    }));
+    let longest_mention = longest_span(mentions, |m| m.span);
+    let in_mention = |cue: &Cue| {
+        cue.span
+            .reachable_from(mentions, longest_mention, |m| m.span)
+            .iter()
+            .any(|m| m.span.overlaps(cue.span))
+    };
+    let mut keep = Vec::with_capacity(cues.len());
     // Only a cue that contains another can swallow it. Cues come in order of
     // start, so the candidates for each are those that start at or before it
     // and have not ended before it starts: usually none but itself.
@@ -506,12 +550,16 @@ fn filter_cues<'h>(rules: &CompiledRules, hits: impl Iterator<Item = &'h Hit>) -
             started += 1;
         }
         open.retain(|other| other.span.end >= cue.span.start);
-        let swallowed = open.iter().any(|other| swallows(other, cue));
-        if !swallowed && cue.meaning != Meaning::NotEarlier {
-            kept.push(*cue);
-        }
+        keep.push(
+            cue.meaning != Meaning::NotEarlier
+                && !open.iter().any(|other| swallows(other, cue))
+                && !(matches!(cue.meaning, Meaning::Speech | Meaning::Cognition)
+                    && in_mention(cue)),
+        );
     }
-    kept
+    let mut keep = keep.into_iter();
+    cues.retain(|_| keep.next().expect("one flag per cue"));
+    cues
 }
 
 /// Whether cue `other` swallows cue `cue`.

@@ -113,17 +113,23 @@ impl<'a> NameFinder<'a> {
         let (Some(first), Some(last)) = (words.first(), words.last()) else {
             return;
         };
+        // A lone word only ever counts as the surname of a name seen before.
+        // Most runs are one word and most articles name few people, so
+        // this cheap test goes first.
+        let is_unknown_surname =
+            |word: &Span| self.full_name_of(&text[word.start..word.end]).is_none();
+        if words.len() == 1 && is_unknown_surname(first) {
+            return;
+        }
         let run = Span::new(first.start, last.end);
         let leading_not_names = words
             .iter()
             .take_while(|w| NOT_NAMES.contains(&text[w.start..w.end]))
             .count();
         let words = &words[leading_not_names..];
-        // A lone word only ever counts as the surname of a name seen before.
-        // Most runs are such lone words, so this cheap test goes first.
         match words {
             [] => return,
-            [word] if self.full_name_of(&text[word.start..word.end]).is_none() => return,
+            [word] if is_unknown_surname(word) => return,
             _ => {}
         }
         let near = run.reachable_from(&self.known, self.longest, |k| *k);
