@@ -179,14 +179,19 @@ fn merge_by_span(first: Vec<Mention>, second: Vec<Mention>) -> Vec<Mention> {
         return first;
     }
     let mut merged = Vec::with_capacity(first.len() + second.len());
-    let mut second = second.into_iter().peekable();
-    for mention in first {
-        while let Some(earlier) = second.next_if(|m| m.span < mention.span) {
-            merged.push(earlier);
-        }
+    let mut first = first.into_iter();
+    // `second` is the shorter list: move the runs of `first` between its
+    // mentions in one go each.
+    for mention in second {
+        let before = first
+            .as_slice()
+            .iter()
+            .take_while(|m| m.span <= mention.span)
+            .count();
+        merged.extend(first.by_ref().take(before));
         merged.push(mention);
     }
-    merged.extend(second);
+    merged.extend(first);
     merged
 }
 

@@ -276,11 +276,15 @@ fn trimmed_word_end(bytes: &[u8], start: usize, end: usize) -> usize {
 /// letters, hyphens, apostrophes and dots only, and not all capitals (`NATO`).
 fn is_capitalised_word(word: &str) -> bool {
     if word.is_ascii() {
-        let bytes = word.as_bytes();
-        bytes.iter().any(u8::is_ascii_lowercase)
-            && bytes
-                .iter()
-                .all(|&b| b.is_ascii_alphabetic() || matches!(b, b'-' | b'\'' | b'.'))
+        let mut lower_case = false;
+        for &b in word.as_bytes() {
+            if b.is_ascii_lowercase() {
+                lower_case = true;
+            } else if !(b.is_ascii_uppercase() || matches!(b, b'-' | b'\'' | b'.')) {
+                return false;
+            }
+        }
+        lower_case
     } else {
         word.chars().any(char::is_lowercase)
             && word
