@@ -22,6 +22,44 @@ pub fn next_space(bytes: &[u8], mut at: usize, to: usize) -> usize {
         .map_or(to, |i| at + i)
 }
 
+/// The first position in `at..to` that follows a space and does not hold
+/// an ASCII lower-case letter, or `to`: the start of the next word that may
+/// be capitalised. `at` must be at least 1.
+pub fn next_word_not_lower_case(bytes: &[u8], mut at: usize, to: usize) -> usize {
+    while at < to && at + 8 <= bytes.len() {
+        let before = eight_at(bytes, at - 1);
+        let here = eight_at(bytes, at);
+        let found =
+            zero_bytes(before ^ (ONES * u64::from(b' '))) & !in_ascii_range(here, b'a', b'z');
+        if found != 0 {
+            return (at + (found.trailing_zeros() / 8) as usize).min(to);
+        }
+        at += 8;
+    }
+    (at..to)
+        .find(|&p| bytes[p - 1] == b' ' && !bytes[p].is_ascii_lowercase())
+        .unwrap_or(to)
+}
+
+fn eight_at(bytes: &[u8], at: usize) -> u64 {
+    u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"))
+}
+
+/// The high bit set in each zero byte of `x`, and in no other.
+fn zero_bytes(x: u64) -> u64 {
+    !(((x & !HIGH) + !HIGH) | x) & HIGH
+}
+
+/// The high bit set in each byte of `x` from `low` to `high` (both ASCII).
+fn in_ascii_range(x: u64, low: u8, high: u8) -> u64 {
+    // With the high bit cleared no byte can carry into the next when the
+    // range bounds are added.
+    let low7 = x & !HIGH;
+    let from_low = low7 + ONES * u64::from(0x80 - low);
+    let past_high = low7 + ONES * u64::from(0x80 - high - 1);
+    from_low & !past_high & !x & HIGH
+}
+
 /// The high bit of the first zero byte of `x` set, and maybe of later ones:
 /// a borrow can only run upwards from a true zero.
 fn first_zero_byte(x: u64) -> u64 {
@@ -50,12 +88,7 @@ pub fn letter_bits(block: &[u8]) -> u64 {
 
 /// The high bit set in each byte of `x` that is an ASCII letter.
 fn ascii_letters(x: u64) -> u64 {
-    // Folded to lower case with the high bit cleared, no byte can carry
-    // into the next when the range bounds are added.
-    let folded = (x | (ONES * 0x20)) & !HIGH;
-    let from_a = folded + ONES * u64::from(0x80 - b'a');
-    let past_z = folded + ONES * u64::from(0x80 - b'z' - 1);
-    from_a & !past_z & !x & HIGH
+    in_ascii_range(x | (ONES * 0x20), b'a', b'z')
 }
 
 /// The high bits of the eight bytes of `x` as one byte, lowest byte first.

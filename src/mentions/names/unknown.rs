@@ -1,7 +1,7 @@
 //! Names the rule pack does not know, found as capitalised runs of words.
 
 use super::{split_spaces, strip_titles, NOT_NAMES};
-use crate::mentions::bytemask::next_space;
+use crate::mentions::bytemask;
 use crate::mentions::words::WordSet;
 use crate::model::{longest_span, Span, DAY_NAMES, MONTH_NAMES};
 use std::ops::Range;
@@ -197,28 +197,28 @@ impl CapitalisedRuns {
         self.runs.clear();
         self.open = 0;
         let bytes = text.as_bytes();
+        // Most words start with a lower-case letter and end any run: only
+        // the others are read, and a run goes on only if the next of those
+        // starts right after the word that left it open.
+        let mut continues_at = None;
         let mut at = sentence.start;
-        loop {
-            let end = next_space(bytes, at, sentence.end);
-            // Most words start with a lower-case letter: step over them.
-            let may_be_capitalised = bytes[at..end].first().is_some_and(|&b| {
-                b.is_ascii_uppercase() || !b.is_ascii() || b == b'"' || b == b'('
-            });
-            if may_be_capitalised {
-                self.read_word(text, at, end);
-            } else {
+        while at < sentence.end {
+            if continues_at != Some(at) {
                 self.end_run();
             }
+            let end = bytemask::next_space(bytes, at, sentence.end);
+            continues_at = self.read_word(text, at, end).then_some(end + 1);
             if end == sentence.end {
                 break;
             }
-            at = end + 1;
+            at = bytemask::next_word_not_lower_case(bytes, end + 1, sentence.end);
         }
         self.end_run();
     }
 
-    /// Reads the space-delimited word `text[at..end]`.
-    fn read_word(&mut self, text: &str, at: usize, end: usize) {
+    /// Reads the space-delimited word `text[at..end]`; true when it leaves
+    /// its run open for the next word.
+    fn read_word(&mut self, text: &str, at: usize, end: usize) -> bool {
         let bytes = text.as_bytes();
         let leading = bytes[at..end]
             .iter()
@@ -232,11 +232,12 @@ impl CapitalisedRuns {
                 self.words.push(Span::new(first, word_end));
                 // Punctuation or `'s` after the word closes the run.
                 if word_end == end {
-                    return;
+                    return true;
                 }
             }
         }
         self.end_run();
+        false
     }
 
     fn end_run(&mut self) {
