@@ -459,6 +459,11 @@ fn find_pronouns(seg: &Segmented, mentions: &[Mention]) -> Vec<Mention> {
         let letters = bytemask::letter_bits(block_bytes);
         let mut word_starts = letters & !(letters << 1 | u64::from(letter_before));
         letter_before = letters >> 63 == 1;
+        // A pronoun has two to five letters. Where the letters that tell run
+        // into the next block, the word stays a candidate.
+        let six_letters = (1..6).fold(letters, |run, shift| run & letters >> shift);
+        let two_letters = letters >> 1 | 1 << 63;
+        word_starts &= two_letters & !six_letters;
         while word_starts != 0 {
             let bit = word_starts.trailing_zeros();
             word_starts &= word_starts - 1;
