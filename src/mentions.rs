@@ -308,7 +308,9 @@ fn group_mentions<'h>(
     hits: impl Iterator<Item = &'h Hit>,
     date: Option<NaiveDate>,
 ) -> Vec<Mention> {
-    let mut mentions = Vec::new();
+    // Room for a mention per hit, most often several times what is needed:
+    // growing the list cost more.
+    let mut mentions = Vec::with_capacity(hits.size_hint().1.unwrap_or(0));
     // The group being read: its span, the span of its last slot (hits with
     // one span share a slot) and the meanings of all its hits.
     let mut group: Option<(Span, Span)> = None;
