@@ -10,8 +10,6 @@ mod bytemask;
 pub mod names;
 mod words;
 
-use words::WordSet;
-
 use crate::model::{longest_span, Span};
 use crate::quotes::Quote;
 use crate::rules::{CompiledRules, Hit, Meaning};
@@ -92,50 +90,61 @@ pub struct Mentions {
     pub cues: Vec<Cue>,
 }
 
-static PREPOSITIONS: WordSet<42> = WordSet::new([
-    "during",
-    "amid",
-    "since",
-    "until",
-    "throughout",
-    "across",
-    "beyond",
-    "within",
-    "near",
-    "around",
-    "following",
-    "of",
-    "to",
-    "in",
-    "with",
-    "for",
-    "from",
-    "against",
-    "on",
-    "at",
-    "by",
-    "into",
-    "about",
-    "like",
-    "than",
-    "between",
-    "toward",
-    "towards",
-    "over",
-    "under",
-    "after",
-    "before",
-    "without",
-    "regarding",
-    "among",
-    "despite",
-    "behind",
-    "via",
-    "per",
-    "alongside",
-    "onto",
-    "upon",
-]);
+/// Whether `word` is a preposition, in any case.
+fn is_preposition(word: &str) -> bool {
+    let mut lower = [0u8; 10];
+    let Some(lower) = lower.get_mut(..word.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    // A match on the bytes compiles to a decision tree: a few compares.
+    matches!(
+        &*lower,
+        b"during"
+            | b"amid"
+            | b"since"
+            | b"until"
+            | b"throughout"
+            | b"across"
+            | b"beyond"
+            | b"within"
+            | b"near"
+            | b"around"
+            | b"following"
+            | b"of"
+            | b"to"
+            | b"in"
+            | b"with"
+            | b"for"
+            | b"from"
+            | b"against"
+            | b"on"
+            | b"at"
+            | b"by"
+            | b"into"
+            | b"about"
+            | b"like"
+            | b"than"
+            | b"between"
+            | b"toward"
+            | b"towards"
+            | b"over"
+            | b"under"
+            | b"after"
+            | b"before"
+            | b"without"
+            | b"regarding"
+            | b"among"
+            | b"despite"
+            | b"behind"
+            | b"via"
+            | b"per"
+            | b"alongside"
+            | b"onto"
+            | b"upon"
+    )
+}
 
 /// Finds mentions and cues in an article.
 pub fn find_mentions(
@@ -222,7 +231,7 @@ fn mark_context(text: &str, quotes: &[Quote], mentions: &mut [Mention]) {
         }
         mention.in_quote = opened > 0 && mention.span.end <= furthest_end;
         mention.after_preposition = word_before(text, mention.span.start)
-            .is_some_and(|w| PREPOSITIONS.contains_lowercased(w))
+            .is_some_and(is_preposition)
             && !led_by(text, mention.span.start);
         let after = &text[mention.span.end..];
         let word = &text[mention.span.start..mention.span.end];

@@ -45,23 +45,12 @@ impl<const N: usize> WordSet<N> {
 impl<const N: usize> WordSet<N> {
     /// Whether `word` is in the set, exactly as written.
     pub fn contains(&self, word: &str) -> bool {
-        self.contains_bytes(word.as_bytes(), false)
-    }
-
-    /// Whether `word`, ASCII letters lower-cased, is in the set (of lower-case words).
-    pub fn contains_lowercased(&self, word: &str) -> bool {
-        self.contains_bytes(word.as_bytes(), true)
-    }
-
-    fn contains_bytes(&self, word: &[u8], lowercase: bool) -> bool {
+        let word = word.as_bytes();
         if word.len() > Self::MAX_LEN {
             return false;
         }
         let mut packed = [0u8; 16];
         packed[..word.len()].copy_from_slice(word);
-        if lowercase {
-            packed.make_ascii_lowercase();
-        }
         packed[15] = word.len() as u8;
         self.keys
             .binary_search(&u128::from_le_bytes(packed))
@@ -91,9 +80,5 @@ mod tests {
         ] {
             assert!(!SET.contains(word), "{word}");
         }
-        static LOWER: WordSet<2> = WordSet::new(["of", "towards"]);
-        assert!(LOWER.contains_lowercased("TOWARDS"));
-        assert!(LOWER.contains_lowercased("Of"));
-        assert!(!LOWER.contains_lowercased("Off"));
     }
 }
