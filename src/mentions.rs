@@ -6,7 +6,10 @@
 //! an office, an office beats a description. Offices resolve by the article's
 //! date; a description that fits several actors stays ambiguous.
 
+mod bytemask;
+mod cues;
 pub mod names;
+mod words;
 
 use crate::model::{longest_span, Span};
 use crate::quotes::Quote;
@@ -88,50 +91,61 @@ pub struct Mentions {
     pub cues: Vec<Cue>,
 }
 
-const PREPOSITIONS: [&str; 42] = [
-    "during",
-    "amid",
-    "since",
-    "until",
-    "throughout",
-    "across",
-    "beyond",
-    "within",
-    "near",
-    "around",
-    "following",
-    "of",
-    "to",
-    "in",
-    "with",
-    "for",
-    "from",
-    "against",
-    "on",
-    "at",
-    "by",
-    "into",
-    "about",
-    "like",
-    "than",
-    "between",
-    "toward",
-    "towards",
-    "over",
-    "under",
-    "after",
-    "before",
-    "without",
-    "regarding",
-    "among",
-    "despite",
-    "behind",
-    "via",
-    "per",
-    "alongside",
-    "onto",
-    "upon",
-];
+/// Whether `word` is a preposition, in any case.
+fn is_preposition(word: &str) -> bool {
+    let mut lower = [0u8; 10];
+    let Some(lower) = lower.get_mut(..word.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    // A match on the bytes compiles to a decision tree: a few compares.
+    matches!(
+        &*lower,
+        b"during"
+            | b"amid"
+            | b"since"
+            | b"until"
+            | b"throughout"
+            | b"across"
+            | b"beyond"
+            | b"within"
+            | b"near"
+            | b"around"
+            | b"following"
+            | b"of"
+            | b"to"
+            | b"in"
+            | b"with"
+            | b"for"
+            | b"from"
+            | b"against"
+            | b"on"
+            | b"at"
+            | b"by"
+            | b"into"
+            | b"about"
+            | b"like"
+            | b"than"
+            | b"between"
+            | b"toward"
+            | b"towards"
+            | b"over"
+            | b"under"
+            | b"after"
+            | b"before"
+            | b"without"
+            | b"regarding"
+            | b"among"
+            | b"despite"
+            | b"behind"
+            | b"via"
+            | b"per"
+            | b"alongside"
+            | b"onto"
+            | b"upon"
+    )
+}
 
 /// Finds mentions and cues in an article.
 pub fn find_mentions(
@@ -141,49 +155,93 @@ pub fn find_mentions(
     date: Option<NaiveDate>,
 ) -> Mentions {
     let hits = rules.scan(&seg.text);
-    let (mention_hits, cue_hits): (Vec<Hit>, Vec<Hit>) = hits
-        .into_iter()
-        .partition(|hit| is_mention_meaning(rules.phrases[hit.phrase as usize].meaning));
-    let mut mentions = group_mentions(seg, rules, &mention_hits, date);
+    let is_mention = |hit: &&Hit| is_mention_meaning(rules.phrases[hit.phrase as usize].meaning);
+    let mut known = group_mentions(seg, rules, hits.iter().filter(is_mention), date);
+    known.sort_by_key(|m| m.span);
     // Titles are stripped from unknown names; known mentions cover their words.
-    let covered: Vec<Span> = mentions.iter().map(|m| m.span).collect();
+    let covered: Vec<Span> = known.iter().map(|m| m.span).collect();
     let sentence_spans: Vec<Span> = seg.sentences.iter().map(|s| s.span).collect();
-    mentions.extend(
-        names::unknown_names(&seg.text, &sentence_spans, &covered)
-            .into_iter()
-            .map(|n| Mention {
-                span: n.span,
-                kind: MentionKind::Named {
+    let mut unknown: Vec<Mention> = names::unknown_names(&seg.text, &sentence_spans, &covered)
+        .into_iter()
+        .map(|n| {
+            plain_mention(
+                n.span,
+                MentionKind::Named {
                     name: n.name,
                     person: n.person,
                 },
-                in_quote: false,
-                after_preposition: false,
-                possessive: false,
-            }),
-    );
-    mentions.sort_by_key(|m| m.span);
-    mentions.extend(find_pronouns(seg, &mentions));
-    mentions.sort_by_key(|m| m.span);
-    for mention in &mut mentions {
-        mention.in_quote = quotes.iter().any(|q| q.outer.contains(mention.span));
-        mention.after_preposition = word_before(&seg.text, mention.span.start)
-            .is_some_and(|w| PREPOSITIONS.iter().any(|p| p.eq_ignore_ascii_case(w)))
-            && !led_by(&seg.text, mention.span.start);
-        let word = seg.slice(mention.span);
-        mention.possessive = seg.text[mention.span.end..].starts_with("'s ")
-            || seg.text[mention.span.end..].starts_with("' ")
+            )
+        })
+        .collect();
+    unknown.sort_by_key(|m| m.span);
+    let named = merge_by_span(known, unknown);
+    let pronouns = find_pronouns(seg, &named);
+    let mut mentions = merge_by_span(named, pronouns);
+    mark_context(&seg.text, quotes, &mut mentions);
+    let cues = cues::filter_cues(rules, hits.iter().filter(|hit| !is_mention(hit)), &mentions);
+    Mentions { mentions, cues }
+}
+
+/// The mentions of both lists in span order, given each in span order; on
+/// equal spans those of `first` come first, as in a stable sort of both.
+fn merge_by_span(first: Vec<Mention>, second: Vec<Mention>) -> Vec<Mention> {
+    if second.is_empty() {
+        return first;
+    }
+    let mut merged = Vec::with_capacity(first.len() + second.len());
+    let mut first = first.into_iter();
+    // `second` is the shorter list: move the runs of `first` between its
+    // mentions in one go each.
+    for mention in second {
+        let before = first
+            .as_slice()
+            .iter()
+            .take_while(|m| m.span <= mention.span)
+            .count();
+        merged.extend(first.by_ref().take(before));
+        merged.push(mention);
+    }
+    merged.extend(first);
+    merged
+}
+
+/// A mention with no context marked yet.
+fn plain_mention(span: Span, kind: MentionKind) -> Mention {
+    Mention {
+        span,
+        kind,
+        in_quote: false,
+        after_preposition: false,
+        possessive: false,
+    }
+}
+
+/// Sets whether each mention stands in a quotation, after a preposition and
+/// as a possessive; `mentions` is sorted by span.
+fn mark_context(text: &str, quotes: &[Quote], mentions: &mut [Mention]) {
+    let mut outers: Vec<Span> = quotes.iter().map(|q| q.outer).collect();
+    outers.sort_unstable();
+    // Mentions come in order of start, so the quotations that start at or
+    // before one only grow; it is in one of them when the furthest end reaches it.
+    let mut opened = 0;
+    let mut furthest_end = 0;
+    for mention in mentions {
+        while opened < outers.len() && outers[opened].start <= mention.span.start {
+            furthest_end = furthest_end.max(outers[opened].end);
+            opened += 1;
+        }
+        mention.in_quote = opened > 0 && mention.span.end <= furthest_end;
+        mention.after_preposition = word_before(text, mention.span.start)
+            .is_some_and(is_preposition)
+            && !led_by(text, mention.span.start);
+        let after = &text[mention.span.end..];
+        let word = &text[mention.span.start..mention.span.end];
+        mention.possessive = after.starts_with("'s ")
+            || after.starts_with("' ")
             || ["his", "its", "their"]
                 .iter()
                 .any(|p| p.eq_ignore_ascii_case(word));
     }
-    let mut cues = filter_cues(rules, cue_hits);
-    // A word inside a name is not a verb: "States" in "United States".
-    cues.retain(|c| {
-        !matches!(c.meaning, Meaning::Speech | Meaning::Cognition)
-            || !mentions.iter().any(|m| m.span.overlaps(c.span))
-    });
-    Mentions { mentions, cues }
 }
 
 fn is_mention_meaning(meaning: Meaning) -> bool {
@@ -207,67 +265,102 @@ fn led_by(text: &str, at: usize) -> bool {
 
 /// The word right before `at`, skipping one article (`about the US` -> `about`).
 fn word_before(text: &str, at: usize) -> Option<&str> {
-    let mut words = text[..at]
-        .rsplit(|c: char| c.is_whitespace())
-        .filter(|w| !w.is_empty());
-    let first = words.next()?;
-    if first.contains([',', '.', ';', ':', '"', '(', ')']) {
+    let (start, first) = last_word(&text[..at])?;
+    if first
+        .bytes()
+        .any(|b| matches!(b, b',' | b'.' | b';' | b':' | b'"' | b'(' | b')'))
+    {
         return None;
     }
     if ["the", "a", "an"]
         .iter()
         .any(|a| a.eq_ignore_ascii_case(first))
     {
-        return words
-            .next()
-            .filter(|w| !w.contains([',', '.', ';', ':', '"']));
+        let (_, second) = last_word(&text[..start])?;
+        return (!second
+            .bytes()
+            .any(|b| matches!(b, b',' | b'.' | b';' | b':' | b'"')))
+        .then_some(second);
     }
     Some(first)
 }
 
+/// The last white-space-separated word of `text`, and where it starts.
+fn last_word(text: &str) -> Option<(usize, &str)> {
+    let bytes = text.as_bytes();
+    let is_space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
+    let end = bytes
+        .iter()
+        .rposition(|&b| !is_space(b))
+        .map_or(0, |i| i + 1);
+    let start = bytes[..end]
+        .iter()
+        .rposition(|&b| is_space(b) || !b.is_ascii())
+        .map_or(0, |i| i + 1);
+    let beyond_ascii = |at: usize| at > 0 && !bytes[at - 1].is_ascii();
+    if beyond_ascii(end) || beyond_ascii(start) {
+        // Beyond ASCII a character may still be white space (a no-break space).
+        let text = text.trim_end();
+        let start = text
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        return (start < text.len()).then(|| (start, &text[start..]));
+    }
+    (start < end).then(|| (start, &text[start..end]))
+}
+
 /// Leftmost-longest mention hits, grouped when only a space separates them.
-fn group_mentions(
+fn group_mentions<'h>(
     seg: &Segmented,
     rules: &CompiledRules,
-    hits: &[Hit],
+    hits: impl Iterator<Item = &'h Hit>,
     date: Option<NaiveDate>,
 ) -> Vec<Mention> {
-    let mut slots: Vec<(Span, Vec<Meaning>)> = Vec::new();
+    // Room for a mention per hit, most often several times what is needed:
+    // growing the list cost more.
+    let mut mentions = Vec::with_capacity(hits.size_hint().1.unwrap_or(0));
+    // The group being read: its span, the span of its last slot (hits with
+    // one span share a slot) and the meanings of all its hits.
+    let mut group: Option<(Span, Span)> = None;
+    let mut meanings: Vec<Meaning> = Vec::new();
+    let mut close = |group: Span, meanings: &[Meaning]| {
+        let Some(kind) = resolve_group(rules, meanings, date) else {
+            return;
+        };
+        let span = match kind {
+            MentionKind::Anonymous => extend_to_determiner(&seg.text, group),
+            _ => group,
+        };
+        mentions.push(plain_mention(span, kind));
+    };
     for hit in hits {
         let meaning = rules.phrases[hit.phrase as usize].meaning;
-        match slots.last_mut() {
-            Some((span, meanings)) if *span == hit.span => meanings.push(meaning),
-            Some((span, _)) if hit.span.start < span.end => {}
-            _ => slots.push((hit.span, vec![meaning])),
-        }
-    }
-    let mut groups: Vec<(Span, Vec<Meaning>)> = Vec::new();
-    for (span, meanings) in slots {
-        match groups.last_mut() {
-            Some((group, all)) if seg.text[group.end..span.start] == *" " => {
-                group.end = span.end;
-                all.extend(meanings);
+        if let Some((span, slot)) = &mut group {
+            if hit.span == *slot {
+                meanings.push(meaning);
+                continue;
             }
-            _ => groups.push((span, meanings)),
+            if hit.span.start < slot.end {
+                continue;
+            }
+            if hit.span.start == span.end + 1 && seg.text.as_bytes()[span.end] == b' ' {
+                span.end = hit.span.end;
+                *slot = hit.span;
+                meanings.push(meaning);
+                continue;
+            }
+            close(*span, &meanings);
+            meanings.clear();
         }
+        group = Some((hit.span, hit.span));
+        meanings.push(meaning);
     }
-    groups
-        .into_iter()
-        .filter_map(|(span, meanings)| {
-            let kind = resolve_group(rules, &meanings, date)?;
-            let span = match kind {
-                MentionKind::Anonymous => extend_to_determiner(&seg.text, span),
-                _ => span,
-            };
-            Some(Mention {
-                span,
-                kind,
-                in_quote: false,
-                after_preposition: false,
-                possessive: false,
-            })
-        })
-        .collect()
+    if let Some((span, _)) = group {
+        close(span, &meanings);
+    }
+    mentions
 }
 
 fn resolve_group(
@@ -350,12 +443,12 @@ fn extend_to_determiner(text: &str, span: Span) -> Span {
 }
 
 /// The pronoun a word is, in any case.
-fn pronoun(word: &str) -> Option<Pronoun> {
+fn pronoun(word: &[u8]) -> Option<Pronoun> {
     if !(2..=5).contains(&word.len()) {
         return None;
     }
     let mut lower = [0u8; 5];
-    lower[..word.len()].copy_from_slice(word.as_bytes());
+    lower[..word.len()].copy_from_slice(word);
     lower.make_ascii_lowercase();
     Some(match &lower[..word.len()] {
         b"he" | b"him" | b"his" => Pronoun::He,
@@ -368,121 +461,53 @@ fn pronoun(word: &str) -> Option<Pronoun> {
 
 /// Pronouns that are not part of a mention; `mentions` is sorted by span.
 fn find_pronouns(seg: &Segmented, mentions: &[Mention]) -> Vec<Mention> {
-    let text = &seg.text;
+    let bytes = seg.text.as_bytes();
     let longest = longest_span(mentions, |m| m.span);
     let mut found = Vec::new();
-    let mut start = None;
     // Bytes, not chars: a word here is ASCII letters, and every byte of any
     // other character ends one just as the character would.
-    for (i, b) in text
-        .bytes()
-        .enumerate()
-        .chain(std::iter::once((text.len(), b' ')))
-    {
-        if b.is_ascii_alphabetic() {
-            start.get_or_insert(i);
-            continue;
+    let mut letter_before = false;
+    for (block, block_bytes) in bytes.chunks(64).enumerate() {
+        let letters = bytemask::letter_bits(block_bytes);
+        let mut word_starts = letters & !(letters << 1 | u64::from(letter_before));
+        letter_before = letters >> 63 == 1;
+        // A pronoun has two to five letters. Where the letters that tell run
+        // into the next block, the word stays a candidate.
+        let six_letters = (1..6).fold(letters, |run, shift| run & letters >> shift);
+        let two_letters = letters >> 1 | 1 << 63;
+        word_starts &= two_letters & !six_letters;
+        while word_starts != 0 {
+            let bit = word_starts.trailing_zeros();
+            word_starts &= word_starts - 1;
+            let start = block * 64 + bit as usize;
+            // Every pronoun starts with one of these; most words don't.
+            if !matches!(bytes[start] | 0x20, b'h' | b's' | b'i' | b't') {
+                continue;
+            }
+            let length = (letters >> bit).trailing_ones() as usize;
+            let end = if bit as usize + length < 64 {
+                start + length
+            } else {
+                start
+                    + bytes[start..]
+                        .iter()
+                        .take_while(|b| b.is_ascii_alphabetic())
+                        .count()
+            };
+            // A contraction (`it's`) is not a mention.
+            if bytes[end..].starts_with(b"'s") {
+                continue;
+            }
+            let Some(pronoun) = pronoun(&bytes[start..end]) else {
+                continue;
+            };
+            let span = Span::new(start, end);
+            let near = span.reachable_from(mentions, longest, |m| m.span);
+            if near.iter().any(|m| m.span.overlaps(span)) {
+                continue;
+            }
+            found.push(plain_mention(span, MentionKind::Pronoun(pronoun)));
         }
-        let Some(s) = start.take() else { continue };
-        if b == b'\'' && text[i..].starts_with("'s") {
-            continue;
-        }
-        let word = &text[s..i];
-        let Some(pronoun) = pronoun(word) else {
-            continue;
-        };
-        let span = Span::new(s, i);
-        let near = span.reachable_from(mentions, longest, |m| m.span);
-        if near.iter().any(|m| m.span.overlaps(span)) {
-            continue;
-        }
-        found.push(Mention {
-            span,
-            kind: MentionKind::Pronoun(pronoun),
-            in_quote: false,
-            after_preposition: false,
-            possessive: false,
-        });
     }
     found
-}
-
-/// The cue family decides which hits a longer hit swallows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Family {
-    Stance,
-    Negation,
-    Hedge,
-    Time,
-    Speech,
-    Conditional,
-}
-
-fn family(meaning: Meaning) -> Family {
-    match meaning {
-        Meaning::Topic { .. } | Meaning::StanceCue { .. } | Meaning::TopicStance { .. } => {
-            Family::Stance
-        }
-        Meaning::Negator => Family::Negation,
-        Meaning::Hedge => Family::Hedge,
-        Meaning::Earlier | Meaning::NotEarlier => Family::Time,
-        Meaning::Conditional => Family::Conditional,
-        _ => Family::Speech,
-    }
-}
-
-/// Keeps the longest of overlapping hits in one family, drops negators, hedges
-/// and time words inside a stance phrase (`not realistic` is one cue, not a
-/// negated `realistic`), and drops `once` inside `once again`.
-fn filter_cues(rules: &CompiledRules, hits: Vec<Hit>) -> Vec<Cue> {
-    let cues: Vec<Cue> = hits
-        .iter()
-        .map(|hit| Cue {
-            span: hit.span,
-            meaning: rules.phrases[hit.phrase as usize].meaning,
-            phrase: hit.phrase,
-            hit: *hit,
-        })
-        .collect();
-    let longest = longest_span(&cues, |c| c.span);
-    let swallowed = |cue: &Cue| {
-        let near = cue.span.reachable_from(&cues, longest, |c| c.span);
-        near.iter().any(|other| {
-            // A gapped phrase swallows only what lies in its own words, not its gaps.
-            let longer = other.hit.covers(cue.span) && other.span != cue.span;
-            let (mine, theirs) = (family(cue.meaning), family(other.meaning));
-            let same_family = mine == theirs && mine != Family::Stance;
-            // A negator in the gap of `Russia … want … end the war` negates it; one
-            // in a phrase's own words (`not realistic`) is part of it.
-            let absorbed = theirs == Family::Stance
-                && matches!(mine, Family::Negation | Family::Hedge | Family::Time);
-            let overlapping_stance = mine == Family::Stance
-                && theirs == Family::Stance
-                && longer
-                && same_kind(cue.meaning, other.meaning);
-            (longer && (same_family || absorbed)) || overlapping_stance
-        })
-    };
-    cues.iter()
-        .filter(|cue| !swallowed(cue))
-        .filter(|cue| cue.meaning != Meaning::NotEarlier)
-        .copied()
-        .collect()
-}
-
-/// Whether a shorter stance-family hit `a` is part of a longer hit `b`: a
-/// cue inside a cue or topic phrase (`support` in `military support`), a topic
-/// phrase inside another of the same topic. An idiom is never swallowed by a
-/// plain topic phrase: it says more.
-fn same_kind(a: Meaning, b: Meaning) -> bool {
-    match (a, b) {
-        (Meaning::StanceCue { .. }, Meaning::StanceCue { .. }) => true,
-        (
-            Meaning::Topic { topic: x, .. },
-            Meaning::Topic { topic: y, .. } | Meaning::TopicStance { topic: y, .. },
-        )
-        | (Meaning::TopicStance { topic: x, .. }, Meaning::TopicStance { topic: y, .. }) => x == y,
-        (Meaning::StanceCue { .. }, Meaning::TopicStance { .. } | Meaning::Topic { .. }) => true,
-        _ => false,
-    }
 }

@@ -1,0 +1,112 @@
+//! Which phrase hits stay cues: the longest of overlapping hits in one
+//! family, and no speech verb inside a name.
+
+use super::{Cue, Mention};
+use crate::model::longest_span;
+use crate::rules::{CompiledRules, Hit, Meaning};
+
+/// The cue family decides which hits a longer hit swallows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Stance,
+    Negation,
+    Hedge,
+    Time,
+    Speech,
+    Conditional,
+}
+
+fn family(meaning: Meaning) -> Family {
+    match meaning {
+        Meaning::Topic { .. } | Meaning::StanceCue { .. } | Meaning::TopicStance { .. } => {
+            Family::Stance
+        }
+        Meaning::Negator => Family::Negation,
+        Meaning::Hedge => Family::Hedge,
+        Meaning::Earlier | Meaning::NotEarlier => Family::Time,
+        Meaning::Conditional => Family::Conditional,
+        _ => Family::Speech,
+    }
+}
+
+/// Keeps the longest of overlapping hits in one family, drops negators, hedges
+/// and time words inside a stance phrase (`not realistic` is one cue, not a
+/// negated `realistic`), and drops `once` inside `once again`; drops speech
+/// and cognition verbs inside a mention (`States` in `United States`).
+/// `mentions` is sorted by span.
+pub(super) fn filter_cues<'h>(
+    rules: &CompiledRules,
+    hits: impl Iterator<Item = &'h Hit>,
+    mentions: &[Mention],
+) -> Vec<Cue> {
+    let mut cues: Vec<Cue> = Vec::with_capacity(hits.size_hint().1.unwrap_or(0));
+    cues.extend(hits.map(|hit| Cue {
+        span: hit.span,
+        meaning: rules.phrases[hit.phrase as usize].meaning,
+        phrase: hit.phrase,
+        hit: *hit,
+    }));
+    let longest_mention = longest_span(mentions, |m| m.span);
+    let in_mention = |cue: &Cue| {
+        cue.span
+            .reachable_from(mentions, longest_mention, |m| m.span)
+            .iter()
+            .any(|m| m.span.overlaps(cue.span))
+    };
+    let mut keep = Vec::with_capacity(cues.len());
+    // Only a cue that contains another can swallow it. Cues come in order of
+    // start, so the candidates for each are those that start at or before it
+    // and have not ended before it starts: usually none but itself.
+    let mut started = 0;
+    let mut open: Vec<&Cue> = Vec::new();
+    for cue in &cues {
+        while let Some(next) = cues.get(started).filter(|c| c.span.start <= cue.span.start) {
+            open.push(next);
+            started += 1;
+        }
+        open.retain(|other| other.span.end >= cue.span.start);
+        keep.push(
+            cue.meaning != Meaning::NotEarlier
+                && !open.iter().any(|other| swallows(other, cue))
+                && !(matches!(cue.meaning, Meaning::Speech | Meaning::Cognition)
+                    && in_mention(cue)),
+        );
+    }
+    let mut keep = keep.into_iter();
+    cues.retain(|_| keep.next().expect("one flag per cue"));
+    cues
+}
+
+/// Whether cue `other` swallows cue `cue`.
+fn swallows(other: &Cue, cue: &Cue) -> bool {
+    // A gapped phrase swallows only what lies in its own words, not its gaps.
+    let longer = other.hit.covers(cue.span) && other.span != cue.span;
+    let (mine, theirs) = (family(cue.meaning), family(other.meaning));
+    let same_family = mine == theirs && mine != Family::Stance;
+    // A negator in the gap of `Russia … want … end the war` negates it; one
+    // in a phrase's own words (`not realistic`) is part of it.
+    let absorbed =
+        theirs == Family::Stance && matches!(mine, Family::Negation | Family::Hedge | Family::Time);
+    let overlapping_stance = mine == Family::Stance
+        && theirs == Family::Stance
+        && longer
+        && same_kind(cue.meaning, other.meaning);
+    (longer && (same_family || absorbed)) || overlapping_stance
+}
+
+/// Whether a shorter stance-family hit `a` is part of a longer hit `b`: a
+/// cue inside a cue or topic phrase (`support` in `military support`), a topic
+/// phrase inside another of the same topic. An idiom is never swallowed by a
+/// plain topic phrase: it says more.
+fn same_kind(a: Meaning, b: Meaning) -> bool {
+    match (a, b) {
+        (Meaning::StanceCue { .. }, Meaning::StanceCue { .. }) => true,
+        (
+            Meaning::Topic { topic: x, .. },
+            Meaning::Topic { topic: y, .. } | Meaning::TopicStance { topic: y, .. },
+        )
+        | (Meaning::TopicStance { topic: x, .. }, Meaning::TopicStance { topic: y, .. }) => x == y,
+        (Meaning::StanceCue { .. }, Meaning::TopicStance { .. } | Meaning::Topic { .. }) => true,
+        _ => false,
+    }
+}

@@ -1,0 +1,344 @@
+//! Names the rule pack does not know, found as capitalised runs of words.
+
+use super::{split_spaces, strip_titles, NOT_NAMES};
+use crate::mentions::bytemask;
+use crate::mentions::words::WordSet;
+use crate::model::{longest_span, Span, DAY_NAMES, MONTH_NAMES};
+use std::ops::Range;
+
+/// Words that make a capitalised run a place or an organisation, not a person.
+static PLACE_OR_BODY_WORDS: WordSet<48> = WordSet::new([
+    "Sea",
+    "East",
+    "West",
+    "North",
+    "South",
+    "Arabia",
+    "Korea",
+    "Union",
+    "Council",
+    "House",
+    "Conference",
+    "Social",
+    "Jazeera",
+    "Economist",
+    "Times",
+    "Post",
+    "News",
+    "Forces",
+    "Security",
+    "Region",
+    "Ocean",
+    "Republic",
+    "Kingdom",
+    "Party",
+    "Ministry",
+    "Agency",
+    "University",
+    "Institute",
+    "Foundation",
+    "Commission",
+    "Parliament",
+    "Congress",
+    "Senate",
+    "Group",
+    "Fund",
+    "Bank",
+    "Command",
+    "Guard",
+    "Office",
+    "Department",
+    "City",
+    "Island",
+    "Peninsula",
+    "Oblast",
+    "Province",
+    "State",
+    "Contact",
+    "Treaty",
+]);
+
+/// A name in the text that the rule pack does not know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownName {
+    /// Span in the folded text.
+    pub span: Span,
+    /// The name as written, titles removed.
+    pub name: String,
+    /// False for places and organisations (`Chatham House`, `Truth Social`).
+    pub person: bool,
+}
+
+static MONTHS: WordSet<12> = WordSet::new(MONTH_NAMES);
+static DAYS: WordSet<7> = WordSet::new(DAY_NAMES);
+
+/// Capitalised runs of two or more words that no known mention covers
+/// (`Anna Lindqvist`, `Emmanuel Macron`), and later single-word uses of a
+/// person's surname (`Macron`).
+pub fn unknown_names(text: &str, sentences: &[Span], known: &[Span]) -> Vec<UnknownName> {
+    let mut known = known.to_vec();
+    known.sort_unstable();
+    let mut finder = NameFinder {
+        text,
+        longest: longest_span(&known, |k| *k),
+        known,
+        found: Vec::new(),
+        surnames: Vec::new(),
+    };
+    let mut runs = CapitalisedRuns::default();
+    for sentence in sentences {
+        runs.read(text, *sentence);
+        for run in &runs.runs {
+            finder.add(&runs.words[run.clone()]);
+        }
+    }
+    finder.found
+}
+
+/// What [`unknown_names`] has found so far in one article.
+struct NameFinder<'a> {
+    text: &'a str,
+    /// Spans of known mentions, sorted.
+    known: Vec<Span>,
+    longest: usize,
+    found: Vec<UnknownName>,
+    /// Surnames of the people found, each with the index of its full name in `found`.
+    surnames: Vec<(&'a str, usize)>,
+}
+
+impl<'a> NameFinder<'a> {
+    /// Takes in one capitalised run, given as the spans of its words.
+    fn add(&mut self, words: &[Span]) {
+        let text = self.text;
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            return;
+        };
+        // A lone word only ever counts as the surname of a name seen before.
+        // Most runs are one word and most articles name few people, so
+        // this cheap test goes first.
+        let is_unknown_surname =
+            |word: &Span| self.full_name_of(&text[word.start..word.end]).is_none();
+        if words.len() == 1 && is_unknown_surname(first) {
+            return;
+        }
+        let run = Span::new(first.start, last.end);
+        let leading_not_names = words
+            .iter()
+            .take_while(|w| NOT_NAMES.contains(&text[w.start..w.end]))
+            .count();
+        let words = &words[leading_not_names..];
+        match words {
+            [] => return,
+            [word] if is_unknown_surname(word) => return,
+            _ => {}
+        }
+        let near = run.reachable_from(&self.known, self.longest, |k| *k);
+        if near.iter().any(|k| k.overlaps(run)) {
+            return;
+        }
+        let is_date_word = |w: &Span| {
+            let word = &text[w.start..w.end];
+            MONTHS.contains(word) || DAYS.contains(word)
+        };
+        if words.iter().any(is_date_word) {
+            return;
+        }
+        // A run's words are separated by single spaces, so the name is the
+        // text from its first kept word to the end of the run.
+        let whole = Span::new(words[0].start, run.end);
+        let Some((span, name)) = strip_titles(whole, &text[whole.start..whole.end]) else {
+            return;
+        };
+        if name.contains(' ') {
+            let person = !split_spaces(name).any(|w| PLACE_OR_BODY_WORDS.contains(w));
+            if person {
+                let surname = name.rsplit(' ').next().unwrap_or(name);
+                self.surnames.push((surname, self.found.len()));
+            }
+            self.found.push(UnknownName {
+                span,
+                name: name.to_string(),
+                person,
+            });
+        } else if let Some(full) = self.full_name_of(name) {
+            let name = self.found[full].name.clone();
+            self.found.push(UnknownName {
+                span,
+                name,
+                person: true,
+            });
+        }
+    }
+
+    /// The index in `found` of the first person seen whose surname is `word`.
+    fn full_name_of(&self, word: &str) -> Option<usize> {
+        self.surnames
+            .iter()
+            .find(|(surname, _)| *surname == word)
+            .map(|&(_, full)| full)
+    }
+}
+
+/// The capitalised runs of one sentence, as ranges of `words`; a word is its
+/// span with a leading quote or bracket and a possessive `'s` left out.
+/// Kept between sentences so that its buffers are reused.
+#[derive(Default)]
+struct CapitalisedRuns {
+    words: Vec<Span>,
+    runs: Vec<Range<usize>>,
+    /// Where the run being read starts in `words`.
+    open: usize,
+}
+
+impl CapitalisedRuns {
+    /// Reads the runs of `sentence`, replacing those of the one before.
+    fn read(&mut self, text: &str, sentence: Span) {
+        self.words.clear();
+        self.runs.clear();
+        self.open = 0;
+        let bytes = text.as_bytes();
+        // Most words start with a lower-case letter and end any run: only
+        // the others are read, and a run goes on only if the next of those
+        // starts right after the word that left it open.
+        let mut continues_at = None;
+        let mut at = sentence.start;
+        while at < sentence.end {
+            if continues_at != Some(at) {
+                self.end_run();
+            }
+            let end = bytemask::next_space(bytes, at, sentence.end);
+            continues_at = self.read_word(text, at, end).then_some(end + 1);
+            if end == sentence.end {
+                break;
+            }
+            at = bytemask::next_word_not_lower_case(bytes, end + 1, sentence.end);
+        }
+        self.end_run();
+    }
+
+    /// Reads the space-delimited word `text[at..end]`; true when it leaves
+    /// its run open for the next word.
+    fn read_word(&mut self, text: &str, at: usize, end: usize) -> bool {
+        let bytes = text.as_bytes();
+        let leading = bytes[at..end]
+            .iter()
+            .take_while(|&&b| b == b'"' || b == b'(')
+            .count();
+        let first = at + leading;
+        if starts_uppercase(&text[first..end]) {
+            let word_end = trimmed_word_end(bytes, first, end);
+            let joins = leading == 0 || self.open == self.words.len();
+            if joins && is_capitalised_word(&text[first..word_end]) {
+                self.words.push(Span::new(first, word_end));
+                // Punctuation or `'s` after the word closes the run.
+                if word_end == end {
+                    return true;
+                }
+            }
+        }
+        self.end_run();
+        false
+    }
+
+    fn end_run(&mut self) {
+        if self.open < self.words.len() {
+            self.runs.push(self.open..self.words.len());
+        }
+        self.open = self.words.len();
+    }
+}
+
+fn starts_uppercase(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => word.chars().next().is_some_and(char::is_uppercase),
+        None => false,
+    }
+}
+
+/// Where a word ending at `end` ends without trailing punctuation and a possessive `'s`.
+fn trimmed_word_end(bytes: &[u8], start: usize, end: usize) -> usize {
+    let mut end = end;
+    while end > start
+        && matches!(
+            bytes[end - 1],
+            b',' | b'.' | b';' | b':' | b'"' | b')' | b'?' | b'!'
+        )
+    {
+        end -= 1;
+    }
+    if bytes[start..end].ends_with(b"'s") {
+        end -= 2;
+    }
+    end
+}
+
+/// Whether a word that starts with a capital looks like part of a name:
+/// letters, hyphens, apostrophes and dots only, and not all capitals (`NATO`).
+fn is_capitalised_word(word: &str) -> bool {
+    if word.is_ascii() {
+        let mut lower_case = false;
+        for &b in word.as_bytes() {
+            if b.is_ascii_lowercase() {
+                lower_case = true;
+            } else if !(b.is_ascii_uppercase() || matches!(b, b'-' | b'\'' | b'.')) {
+                return false;
+            }
+        }
+        lower_case
+    } else {
+        word.chars().any(char::is_lowercase)
+            && word
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.')
+    }
+}
+
+#[cfg(test)]
+mod unknown_tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, bool)> {
+        unknown_names(text, &[Span::new(0, text.len())], &[])
+            .into_iter()
+            .map(|n| (n.name, n.person))
+            .collect()
+    }
+
+    #[test]
+    fn finds_people_and_bodies_the_pack_does_not_know() {
+        type Case<'a> = (&'a str, &'a str, &'a [(&'a str, bool)]);
+        let cases: [Case; 5] = [
+            (
+                "person",
+                "The talks, said Emmanuel Macron, went well.",
+                &[("Emmanuel Macron", true)],
+            ),
+            (
+                "title stripped",
+                "French President Emmanuel Macron's plan",
+                &[("Emmanuel Macron", true)],
+            ),
+            (
+                "body",
+                "a fellow at Chatham House in London",
+                &[("Chatham House", false)],
+            ),
+            (
+                "date is no name",
+                "On Monday March 3 nothing happened.",
+                &[],
+            ),
+            (
+                "surname later",
+                "Anna Lindqvist spoke. Later Lindqvist left.",
+                &[("Anna Lindqvist", true), ("Anna Lindqvist", true)],
+            ),
+        ];
+        for (name, text, expected) in cases {
+            let expected: Vec<(String, bool)> =
+                expected.iter().map(|(n, p)| (n.to_string(), *p)).collect();
+            assert_eq!(names(text), expected, "{name}");
+        }
+    }
+}

@@ -1,0 +1,84 @@
+//! Fixed word lists looked up by one binary search over integers.
+//!
+//! Each word of a list is packed, with its length, into a `u128`; a lookup
+//! packs the candidate the same way. That is a handful of integer compares
+//! instead of a string compare per entry, and it matters because every
+//! capitalised word of every article is looked up.
+
+/// A fixed set of words of at most [`WordSet::MAX_LEN`] bytes, case kept.
+pub struct WordSet<const N: usize> {
+    keys: [u128; N],
+}
+
+/// Construction, at compile time.
+impl<const N: usize> WordSet<N> {
+    /// The longest word a set can hold.
+    pub const MAX_LEN: usize = 15;
+
+    /// The set of `words`.
+    pub const fn new(words: [&str; N]) -> Self {
+        let mut keys = [0u128; N];
+        let mut i = 0;
+        while i < N {
+            let word = words[i].as_bytes();
+            assert!(word.len() <= Self::MAX_LEN, "word too long for a WordSet");
+            let mut key = (word.len() as u128) << 120;
+            let mut j = 0;
+            while j < word.len() {
+                key |= (word[j] as u128) << (8 * j);
+                j += 1;
+            }
+            // Insertion sort: the lists are short and this runs once, at compile time.
+            let mut k = i;
+            while k > 0 && keys[k - 1] > key {
+                keys[k] = keys[k - 1];
+                k -= 1;
+            }
+            keys[k] = key;
+            i += 1;
+        }
+        WordSet { keys }
+    }
+}
+
+/// Lookup.
+impl<const N: usize> WordSet<N> {
+    /// Whether `word` is in the set, exactly as written.
+    pub fn contains(&self, word: &str) -> bool {
+        let word = word.as_bytes();
+        if word.len() > Self::MAX_LEN {
+            return false;
+        }
+        let mut packed = [0u8; 16];
+        packed[..word.len()].copy_from_slice(word);
+        packed[15] = word.len() as u8;
+        self.keys
+            .binary_search(&u128::from_le_bytes(packed))
+            .is_ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_exactly_the_listed_words() {
+        const WORDS: [&str; 5] = ["The", "A", "An", "Spokesperson", "über"];
+        static SET: WordSet<5> = WordSet::new(WORDS);
+        for word in WORDS {
+            assert!(SET.contains(word), "{word}");
+        }
+        for word in [
+            "the",
+            "",
+            "Th",
+            "Thee",
+            "An ",
+            "Spokespersons",
+            "a long word indeed",
+        ] {
+            assert!(!SET.contains(word), "{word}");
+        }
+    }
+}
