@@ -7,10 +7,16 @@
 //! so the rarest. A common first segment (`Russia … want …`) then costs one
 //! record per occurrence instead of one per phrase that starts with it.
 
+mod tokens;
+mod word_trie;
+
 use super::compile::{Hit, MAX_GAPS};
 use super::phrase::MAX_GAP_WORDS;
 use super::trie::LiteralTrie;
 use crate::model::Span;
+use std::cmp::Reverse;
+use tokens::TokenTable;
+use word_trie::{TokenLiteral, WordTrie};
 
 /// Offsets into a flat list, one range per item (`start[i]..start[i + 1]`).
 #[derive(Debug, Clone, Default)]
@@ -43,7 +49,14 @@ impl Table {
 /// The literals of a pack and, for each, the phrases that use it.
 #[derive(Debug, Clone)]
 pub(super) struct PhraseIndex {
-    trie: LiteralTrie,
+    /// The runs of the literals that start with a word byte.
+    tokens: TokenTable,
+    /// Those literals, over token ids.
+    words: WordTrie,
+    /// The literals that start with another byte (`(nato`), rare, by byte.
+    others: LiteralTrie,
+    /// The literal id of each literal of `others`.
+    other_ids: Vec<u32>,
     /// For each literal, the one-segment phrases it matches, ascending.
     single: Table,
     /// For each literal, the gapped phrases whose anchor segment it is.
@@ -112,8 +125,37 @@ impl PhraseIndex {
             segment_literals.extend(phrase_segments);
             segments.push((first..segment_literals.len() as u32).collect());
         }
+        for list in &mut single {
+            list.dedup();
+        }
+        let (tokens, sequences) = TokenTable::for_literals(literals);
+        let mut word_literals = Vec::new();
+        let mut other_literals = Vec::new();
+        let mut other_ids = Vec::new();
+        for (id, sequence) in sequences.into_iter().enumerate() {
+            let Some(mut sequence) = sequence else {
+                if !literals[id].is_empty() {
+                    other_literals.push(literals[id].clone());
+                    other_ids.push(id as u32);
+                }
+                continue;
+            };
+            let ends_in_separator = sequence.len() % 2 == 0;
+            let trailing = ends_in_separator.then(|| {
+                let separator = sequence.pop().expect("a separator ends the literal");
+                tokens.bytes(separator).into_boxed_slice()
+            });
+            word_literals.push(TokenLiteral {
+                id: id as u32,
+                tokens: sequence,
+                trailing,
+            });
+        }
         PhraseIndex {
-            trie: LiteralTrie::new(literals),
+            words: WordTrie::new(word_literals, tokens.len()),
+            tokens,
+            others: LiteralTrie::new(&other_literals),
+            other_ids,
             single: Table::from_lists(&single),
             anchors: Table::from_lists(&anchors),
             in_gapped,
@@ -133,34 +175,57 @@ impl PhraseIndex {
     /// Every phrase occurrence in `text` at word boundaries, gapped phrases
     /// assembled, sorted by start then longest first (then by phrase).
     pub fn scan(&self, text: &str) -> Vec<Hit> {
-        let mut hits = Vec::new();
-        let mut occurrences: Vec<(u32, Span)> = Vec::new();
-        self.trie
-            .for_each_match(text.as_bytes(), |start, end, literal| {
-                let span = Span::new(start, end);
-                for &phrase in self.single.get(literal as usize) {
-                    hits.push(Hit {
-                        span,
-                        phrase,
-                        gaps: [Span::default(); MAX_GAPS],
-                    });
-                }
-                if self.in_gapped[literal as usize] {
-                    occurrences.push((literal, span));
-                }
-            });
-        if !occurrences.is_empty() {
-            self.assemble_gapped(text, occurrences, &mut hits);
+        let bytes = text.as_bytes();
+        let mut words = Vec::new();
+        self.tokens.tokenize(bytes, &mut words);
+        let mut found = Found {
+            hits: Vec::with_capacity(words.len() / 2),
+            ..Found::default()
+        };
+        let leading = words.first().map_or(bytes.len(), |w| w.start);
+        self.other_matches(bytes, 0..leading, &mut found);
+        for (i, word) in words.iter().enumerate() {
+            self.words
+                .for_each_match(&self.tokens, bytes, &words, i, |end, literal| {
+                    found.ends.push((end, literal));
+                });
+            if !found.ends.is_empty() {
+                found.report(self, word.start);
+            }
+            if !self.other_ids.is_empty() {
+                let next = words.get(i + 1).map_or(bytes.len(), |w| w.start);
+                self.other_matches(bytes, word.end + 1..next, &mut found);
+            }
         }
-        hits.sort_by(|a, b| {
-            (a.span.start, std::cmp::Reverse(a.span.end), a.phrase).cmp(&(
-                b.span.start,
-                std::cmp::Reverse(b.span.end),
-                b.phrase,
-            ))
-        });
-        hits.dedup();
-        hits
+        let Found {
+            hits, occurrences, ..
+        } = found;
+        if occurrences.is_empty() {
+            return hits;
+        }
+        let mut gapped = Vec::new();
+        self.assemble_gapped(text, occurrences, &mut gapped);
+        if gapped.is_empty() {
+            return hits;
+        }
+        gapped.sort_by_key(order);
+        gapped.dedup();
+        merge(hits, gapped)
+    }
+
+    /// Matches of the literals that start with a non-word byte, from each
+    /// start in `starts` (each follows a non-word byte).
+    fn other_matches(&self, text: &[u8], starts: std::ops::Range<usize>, found: &mut Found) {
+        if self.other_ids.is_empty() {
+            return;
+        }
+        for start in starts {
+            self.others
+                .for_each_match_at(text, start, &mut |_, end, literal| {
+                    found.ends.push((end, self.other_ids[literal as usize]));
+                });
+            found.report(self, start);
+        }
     }
 
     /// Chains segment matches of gapped phrases: each next segment must start
@@ -223,6 +288,56 @@ impl PhraseIndex {
             }
         }
     }
+}
+
+/// Hits as a scan collects them, from one start at a time.
+#[derive(Default)]
+struct Found {
+    /// One-segment phrase hits, in order.
+    hits: Vec<Hit>,
+    /// Where literals of gapped phrases occurred.
+    occurrences: Vec<(u32, Span)>,
+    /// The literals found from the current start, by end.
+    ends: Vec<(usize, u32)>,
+}
+
+impl Found {
+    /// Records the literals found from `start`, longest first.
+    fn report(&mut self, index: &PhraseIndex, start: usize) {
+        for &(end, literal) in self.ends.iter().rev() {
+            let span = Span::new(start, end);
+            for &phrase in index.single.get(literal as usize) {
+                self.hits.push(Hit {
+                    span,
+                    phrase,
+                    gaps: [Span::default(); MAX_GAPS],
+                });
+            }
+            if index.in_gapped[literal as usize] {
+                self.occurrences.push((literal, span));
+            }
+        }
+        self.ends.clear();
+    }
+}
+
+/// The order of a scan's hits: by start, then longest first, then by phrase.
+fn order(hit: &Hit) -> (usize, Reverse<usize>, u32) {
+    (hit.span.start, Reverse(hit.span.end), hit.phrase)
+}
+
+/// Two lists of hits in `order` as one; no hit of one equals one of the other.
+fn merge(first: Vec<Hit>, second: Vec<Hit>) -> Vec<Hit> {
+    let mut merged = Vec::with_capacity(first.len() + second.len());
+    let mut second = second.into_iter().peekable();
+    for hit in first {
+        while let Some(other) = second.next_if(|other| order(other) < order(&hit)) {
+            merged.push(other);
+        }
+        merged.push(hit);
+    }
+    merged.extend(second);
+    merged
 }
 
 /// A gap may hold a few words but no sentence or clause break.
