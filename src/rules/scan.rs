@@ -409,3 +409,66 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Words (one not ASCII), separators and their joins make the literals
+    /// and texts: literals that start or end with a separator, words that
+    /// run into each other, prefixes of other words.
+    const PIECES: &[&str] = &[
+        "a", "ab", "b", "nato", "u", "é", " ", ".", ". ", "-", "(", ", ", "'", "  ",
+    ];
+
+    /// Every literal at every start that follows a non-word byte, checked
+    /// byte by byte: the definition the scan must meet.
+    fn reference(literals: &[String], text: &str) -> Vec<(usize, usize, u32)> {
+        let bytes = text.as_bytes();
+        let word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+        let mut found = Vec::new();
+        for start in 0..bytes.len() {
+            if start > 0 && word(bytes[start - 1]) {
+                continue;
+            }
+            for (id, literal) in literals.iter().enumerate() {
+                let end = start + literal.len();
+                if end <= bytes.len()
+                    && bytes[start..end].eq_ignore_ascii_case(literal.as_bytes())
+                    && (end == bytes.len() || !word(bytes[end]))
+                {
+                    found.push((start, end, id as u32));
+                }
+            }
+        }
+        found.sort_by_key(|&(start, end, id)| (start, Reverse(end), id));
+        found
+    }
+
+    proptest! {
+        #[test]
+        fn scan_finds_what_the_reference_finds(
+            literals in proptest::collection::vec(
+                proptest::collection::vec(proptest::sample::select(PIECES), 1..5), 1..12),
+            text in proptest::collection::vec(
+                (proptest::sample::select(PIECES), any::<bool>()), 0..40),
+        ) {
+            let mut literals: Vec<String> = literals.into_iter().map(|l| l.concat()).collect();
+            literals.sort();
+            literals.dedup();
+            let text: String = text
+                .into_iter()
+                .map(|(piece, upper)| if upper { piece.to_ascii_uppercase() } else { piece.to_string() })
+                .collect();
+            let uses: Vec<Vec<(u32, u8)>> = (0..literals.len() as u32).map(|l| vec![(l, 0)]).collect();
+            let index = PhraseIndex::new(&literals, &uses, &vec![1; literals.len()]);
+            let found: Vec<(usize, usize, u32)> = index
+                .scan(&text)
+                .iter()
+                .map(|hit| (hit.span.start, hit.span.end, hit.phrase))
+                .collect();
+            prop_assert_eq!(found, reference(&literals, &text));
+        }
+    }
+}
