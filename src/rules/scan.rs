@@ -1,7 +1,13 @@
 //! Finding every phrase of a compiled pack in one article's folded text.
 //!
-//! The [`LiteralTrie`] reports each literal standing as whole words. A
-//! literal of a one-segment phrase is a hit at once. The segments of gapped
+//! Each word of the text is looked up once in a table of the words and
+//! separators literals hold ([`tokens`]); a [`WordTrie`] over those tokens
+//! reports each literal standing as whole words, from each word start, by
+//! end. The rare literals that start with a non-word byte (`(nato`) keep a
+//! [`LiteralTrie`], walked from inside separator runs. Starts come in text
+//! order and each start's literals are reported longest first, so the hits
+//! of one-segment phrases come out already in scan order. A literal of a
+//! one-segment phrase is a hit at once. The segments of gapped
 //! phrases (`warn … against`) are chained afterwards, and only for phrases
 //! whose *anchor* segment occurred: the segment whose literals are longest,
 //! so the rarest. A common first segment (`Russia … want …`) then costs one

@@ -1,4 +1,6 @@
-//! Every literal of a rule pack in one byte trie, walked from each word start.
+//! Literals in a byte trie, walked from each word start. The scan keeps it
+//! for the literals that start with a non-word byte (`(nato`); the others
+//! go word by word (see `scan`).
 //!
 //! Rule phrases only ever match whole words: a literal counts when the byte
 //! before it and the byte after it are not word bytes (ASCII letters and
