@@ -110,11 +110,14 @@ impl TokenTable {
                     return None;
                 }
                 let sequence = runs(&key)
-                    .map(|run| {
-                        *ids.entry(run.to_vec()).or_insert_with(|| {
+                    .map(|run| match ids.get(run) {
+                        Some(&id) => id,
+                        None => {
+                            let id = distinct.len() as u32;
+                            ids.insert(run.to_vec(), id);
                             distinct.push(run.to_vec());
-                            distinct.len() as u32 - 1
-                        })
+                            id
+                        }
                     })
                     .collect();
                 Some(sequence)
