@@ -72,7 +72,7 @@ impl TokenTable {
         };
         for (id, token) in tokens.iter().enumerate() {
             debug_assert!(!token.is_empty() && token.len() <= MAX_TOKEN_BYTES);
-            let hash = hash_span(token, 0, token.len());
+            let hash = hash(chunk(token, 0, token.len()), token.len());
             table
                 .tokens
                 .push((table.chunks.len() as u32, token.len() as u32));
@@ -163,19 +163,18 @@ impl TokenTable {
 
     /// The token of `text[start..end]`, ASCII case folded, or `NO_TOKEN`.
     fn find_span(&self, text: &[u8], start: usize, end: usize) -> u32 {
-        let first = chunk(text, start, end);
-        self.find(text, start, end, first, hash_span(text, start, end))
+        self.find(text, start, end, chunk(text, start, end))
     }
 
-    /// The token of `text[start..end]`, whose first folded chunk is `first`
-    /// and whose `hash_span` is `hash`, or `NO_TOKEN`.
-    #[inline]
-    fn find(&self, text: &[u8], start: usize, end: usize, first: u64, hash: u64) -> u32 {
+    /// The token of `text[start..end]`, whose first folded chunk is `first`,
+    /// or `NO_TOKEN`.
+    #[inline(always)]
+    fn find(&self, text: &[u8], start: usize, end: usize, first: u64) -> u32 {
         let len = end - start;
         let mask = self.slots.len() - 1;
-        let mut index = (hash >> self.shift) as usize;
+        let mut index = (hash(first, len) >> self.shift) as usize;
         loop {
-            let slot = self.slots[index];
+            let slot = self.slots[index & mask];
             if slot.len == 0 {
                 return NO_TOKEN;
             }
@@ -185,7 +184,7 @@ impl TokenTable {
             {
                 return slot.id;
             }
-            index = (index + 1) & mask;
+            index += 1;
         }
     }
 
@@ -213,42 +212,57 @@ impl TokenTable {
     }
 
     /// Every word of `text` into `words`.
+    ///
+    /// One eight-byte load usually covers a word, the separator after it
+    /// and the start of the next word, so most words cost one load, one
+    /// classification and one probe.
     pub fn tokenize(&self, text: &[u8], words: &mut Vec<TextWord>) {
         words.clear();
         words.reserve(text.len() / 4);
         let n = text.len();
-        let mut at = 0;
+        let mut at = skip_separator(text, 0);
         while at < n {
-            if !WORD[text[at] as usize] {
-                at += 1;
+            let start = at;
+            let (folded, others) = fold_and_classify(load(text, at));
+            let len = (others.trailing_zeros() / 8) as usize;
+            if len == 8 {
+                let end = word_end(text, start + 8);
+                let word = self.find(text, start, end, folded);
+                words.push(TextWord { start, end, word });
+                at = skip_separator(text, end);
                 continue;
             }
-            let start = at;
-            let mut hash = 0;
-            let mut first = None;
-            loop {
-                let (folded, others) = fold_and_classify(load(text, at));
-                let len = (others.trailing_zeros() / 8) as usize;
-                let chunk = if len < 8 {
-                    folded & low_bytes(len)
-                } else {
-                    folded
-                };
-                first.get_or_insert(chunk);
-                if len > 0 {
-                    hash = mix(hash, chunk);
-                    at += len;
-                }
-                if len < 8 {
-                    break;
-                }
-            }
-            let end = at;
-            let first = first.expect("a word has a first chunk");
-            let word = self.find(text, start, end, first, finish(hash, end - start));
+            let end = start + len;
+            let word = self.find(text, start, end, folded & low_bytes(len));
             words.push(TextWord { start, end, word });
-            at = end;
+            // Word bytes of the chunk past this word's end start the next word.
+            let next_words = !others & HIGH & !low_bytes(len);
+            at = if next_words != 0 {
+                start + (next_words.trailing_zeros() / 8) as usize
+            } else {
+                skip_separator(text, start + 8)
+            };
         }
+    }
+}
+
+/// The first word byte of `text` from `at`, or its length.
+#[inline]
+fn skip_separator(text: &[u8], at: usize) -> usize {
+    text[at.min(text.len())..]
+        .iter()
+        .position(|&b| WORD[b as usize])
+        .map_or(text.len(), |offset| at + offset)
+}
+
+/// The end of the word running through `text[at - 1]`.
+fn word_end(text: &[u8], mut at: usize) -> usize {
+    loop {
+        let (_, others) = fold_and_classify(load(text, at));
+        if others != 0 {
+            return at + (others.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
     }
 }
 
@@ -283,24 +297,13 @@ fn chunk(text: &[u8], at: usize, end: usize) -> u64 {
     }
 }
 
-const K: u64 = 0x517c_c1b7_2722_0a95;
-
-#[inline]
-fn mix(hash: u64, chunk: u64) -> u64 {
-    (hash.rotate_left(5) ^ chunk).wrapping_mul(K)
-}
-
-#[inline]
-fn finish(hash: u64, len: usize) -> u64 {
-    (hash ^ len as u64).wrapping_mul(K)
-}
-
-/// The hash of `text[start..end]`, ASCII case folded, chunk by chunk.
-fn hash_span(text: &[u8], start: usize, end: usize) -> u64 {
-    let hash = (start..end)
-        .step_by(8)
-        .fold(0, |hash, at| mix(hash, chunk(text, at, end)));
-    finish(hash, end - start)
+/// The hash of a run by its first folded chunk and its length: runs
+/// longer than a chunk that share one are told apart by `holds_rest`.
+#[inline(always)]
+fn hash(first: u64, len: usize) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let product = u128::from(first ^ len as u64) * u128::from(K);
+    (product >> 64) as u64 ^ product as u64
 }
 
 /// ASCII lower case of eight bytes at once; other bytes are left as they are.
