@@ -13,16 +13,24 @@
 //! so the rarest. A common first segment (`Russia … want …`) then costs one
 //! record per occurrence instead of one per phrase that starts with it.
 
+mod gapped;
 mod tokens;
 mod word_trie;
 
 use super::compile::{Hit, MAX_GAPS};
-use super::phrase::MAX_GAP_WORDS;
 use super::trie::LiteralTrie;
 use crate::model::Span;
+use gapped::{Chaining, GappedPhrases, Occurrences};
+use std::cell::RefCell;
 use std::cmp::Reverse;
-use tokens::TokenTable;
+use tokens::{TextWord, TokenTable, NO_TOKEN};
 use word_trie::{TokenLiteral, WordTrie};
+
+#[cfg(test)]
+pub(crate) use gapped::gap_ok;
+
+/// A literal of no gapped phrase.
+const NOT_GAPPED: u32 = u32::MAX;
 
 /// Offsets into a flat list, one range per item (`start[i]..start[i + 1]`).
 #[derive(Debug, Clone, Default)]
@@ -46,6 +54,11 @@ impl Table {
         table
     }
 
+    /// How many items.
+    fn len(&self) -> usize {
+        self.start.len() - 1
+    }
+
     fn get(&self, index: usize) -> &[u32] {
         let (from, to) = (self.start[index], self.start[index + 1]);
         &self.items[from as usize..to as usize]
@@ -63,15 +76,17 @@ pub(super) struct PhraseIndex {
     others: LiteralTrie,
     /// The literal id of each literal of `others`.
     other_ids: Vec<u32>,
-    /// For each literal, the one-segment phrases it matches, ascending.
+    /// For each literal, the one-segment phrases it matches, descending:
+    /// the order of a start's hits is reversed once they are all found.
     single: Table,
-    /// For each literal, the gapped phrases whose anchor segment it is.
+    /// For each literal in some gapped phrase, its number among those
+    /// (its *slot*); `NOT_GAPPED` for the others.
+    gapped_slot: Vec<u32>,
+    /// For each slot, the gapped phrases whose anchor segment it is.
     anchors: Table,
-    /// Whether a literal is a segment of some gapped phrase.
-    in_gapped: Vec<bool>,
     /// For each phrase, its segments (indexes into `segment_literals`); empty for one-segment phrases.
     segments: Table,
-    /// For each segment of a gapped phrase, its literals.
+    /// For each segment of a gapped phrase, its literals' slots.
     segment_literals: Table,
 }
 
@@ -89,7 +104,8 @@ impl PhraseIndex {
             "literals come from fold_phrase"
         );
         let mut single = vec![Vec::new(); literals.len()];
-        let mut in_gapped = vec![false; literals.len()];
+        let mut gapped_slot = vec![NOT_GAPPED; literals.len()];
+        let mut slots = 0;
         let mut by_segment: Vec<Vec<Vec<u32>>> = segment_counts
             .iter()
             .map(|&count| {
@@ -105,18 +121,27 @@ impl PhraseIndex {
                 if segment_counts[phrase as usize] == 1 {
                     single[literal].push(phrase);
                 } else {
-                    in_gapped[literal] = true;
-                    by_segment[phrase as usize][segment as usize].push(literal as u32);
+                    if gapped_slot[literal] == NOT_GAPPED {
+                        gapped_slot[literal] = slots;
+                        slots += 1;
+                    }
+                    by_segment[phrase as usize][segment as usize].push(gapped_slot[literal]);
                 }
             }
         }
-        let mut anchors = vec![Vec::new(); literals.len()];
+        let mut slot_literal = vec![0; slots as usize];
+        for (literal, &slot) in gapped_slot.iter().enumerate() {
+            if slot != NOT_GAPPED {
+                slot_literal[slot as usize] = literal;
+            }
+        }
+        let mut anchors = vec![Vec::new(); slots as usize];
         let mut segments = Vec::with_capacity(segment_counts.len());
         let mut segment_literals = Vec::new();
         for (phrase, phrase_segments) in by_segment.into_iter().enumerate() {
             let shortest = |lits: &Vec<u32>| {
                 lits.iter()
-                    .map(|&l| literals[l as usize].len())
+                    .map(|&slot| literals[slot_literal[slot as usize]].len())
                     .min()
                     .unwrap_or(0)
             };
@@ -124,8 +149,8 @@ impl PhraseIndex {
             let anchor = (0..phrase_segments.len())
                 .max_by_key(|&s| (shortest(&phrase_segments[s]), s))
                 .map(|s| phrase_segments[s].clone());
-            for literal in anchor.into_iter().flatten() {
-                anchors[literal as usize].push(phrase as u32);
+            for slot in anchor.into_iter().flatten() {
+                anchors[slot as usize].push(phrase as u32);
             }
             let first = segment_literals.len() as u32;
             segment_literals.extend(phrase_segments);
@@ -133,6 +158,7 @@ impl PhraseIndex {
         }
         for list in &mut single {
             list.dedup();
+            list.reverse();
         }
         let (tokens, sequences) = TokenTable::for_literals(literals);
         let mut word_literals = Vec::new();
@@ -164,7 +190,7 @@ impl PhraseIndex {
             other_ids,
             single: Table::from_lists(&single),
             anchors: Table::from_lists(&anchors),
-            in_gapped,
+            gapped_slot,
             segments: Table::from_lists(&segments),
             segment_literals: Table::from_lists(&segment_literals),
         }
@@ -175,28 +201,41 @@ impl PhraseIndex {
 impl PhraseIndex {
     /// How many literals the pack's phrases expand to.
     pub fn literal_count(&self) -> usize {
-        self.in_gapped.len()
+        self.gapped_slot.len()
     }
 
     /// Every phrase occurrence in `text` at word boundaries, gapped phrases
     /// assembled, sorted by start then longest first (then by phrase).
     pub fn scan(&self, text: &str) -> Vec<Hit> {
+        SCRATCH.with(|scratch| self.scan_with(text, &mut scratch.borrow_mut()))
+    }
+
+    /// `scan` with buffers kept from earlier articles.
+    fn scan_with(&self, text: &str, scratch: &mut Scratch) -> Vec<Hit> {
         let bytes = text.as_bytes();
-        let mut words = Vec::new();
-        self.tokens.tokenize(bytes, &mut words);
+        let Scratch {
+            words,
+            occurrences,
+            chaining,
+            gapped,
+        } = scratch;
+        self.tokens.tokenize(bytes, words);
+        occurrences.reset(self.anchors.len());
         let mut found = Found {
+            index: self,
             hits: Vec::with_capacity(words.len() / 2),
-            ..Found::default()
+            occurrences,
         };
         let leading = words.first().map_or(bytes.len(), |w| w.start);
         self.other_matches(bytes, 0..leading, &mut found);
         for (i, word) in words.iter().enumerate() {
-            self.words
-                .for_each_match(&self.tokens, bytes, &words, i, |end, literal| {
-                    found.ends.push((end, literal));
-                });
-            if !found.ends.is_empty() {
-                found.report(self, word.start);
+            if word.word != NO_TOKEN {
+                let before = found.hits.len();
+                self.words
+                    .for_each_match(&self.tokens, bytes, words, i, |end, literal| {
+                        found.record(Span::new(word.start, end), literal);
+                    });
+                found.longest_first(before);
             }
             if !self.other_ids.is_empty() {
                 let next = words.get(i + 1).map_or(bytes.len(), |w| w.start);
@@ -204,19 +243,26 @@ impl PhraseIndex {
             }
         }
         let Found {
-            hits, occurrences, ..
+            mut hits,
+            occurrences,
+            ..
         } = found;
-        if occurrences.is_empty() {
+        if occurrences.touched.is_empty() {
             return hits;
         }
-        let mut gapped = Vec::new();
-        self.assemble_gapped(text, occurrences, &mut gapped);
-        if gapped.is_empty() {
-            return hits;
+        gapped.clear();
+        let phrases = GappedPhrases {
+            anchors: &self.anchors,
+            segments: &self.segments,
+            segment_literals: &self.segment_literals,
+        };
+        phrases.assemble(text, occurrences, chaining, gapped);
+        if !gapped.is_empty() {
+            gapped.sort_by_key(order);
+            gapped.dedup();
+            merge_into(&mut hits, gapped);
         }
-        gapped.sort_by_key(order);
-        gapped.dedup();
-        merge(hits, gapped)
+        hits
     }
 
     /// Matches of the literals that start with a non-word byte, from each
@@ -226,104 +272,63 @@ impl PhraseIndex {
             return;
         }
         for start in starts {
+            let before = found.hits.len();
             self.others
                 .for_each_match_at(text, start, &mut |_, end, literal| {
-                    found.ends.push((end, self.other_ids[literal as usize]));
+                    found.record(Span::new(start, end), self.other_ids[literal as usize]);
                 });
-            found.report(self, start);
+            found.longest_first(before);
         }
     }
+}
 
-    /// Chains segment matches of gapped phrases: each next segment must start
-    /// within `MAX_GAP_WORDS` words of the previous one, in the same sentence.
-    /// From each occurrence of the first segment, the earliest fitting
-    /// occurrence of each next segment is taken.
-    fn assemble_gapped(&self, text: &str, mut occurrences: Vec<(u32, Span)>, hits: &mut Vec<Hit>) {
-        let mut candidates: Vec<u32> = occurrences
-            .iter()
-            .flat_map(|&(literal, _)| self.anchors.get(literal as usize))
-            .copied()
-            .collect();
-        if candidates.is_empty() {
-            return;
-        }
-        candidates.sort_unstable();
-        candidates.dedup();
-        occurrences.sort_unstable_by_key(|&(literal, span)| (literal, span.start, span.end));
-        let spans_of = |literal: u32| {
-            let from = occurrences.partition_point(|o| o.0 < literal);
-            let to = occurrences.partition_point(|o| o.0 <= literal);
-            occurrences[from..to].iter().map(|o| o.1)
-        };
-        let mut by_segment: Vec<Vec<Span>> = vec![Vec::new(); MAX_GAPS + 1];
-        'phrase: for phrase in candidates {
-            let segments = self.segments.get(phrase as usize);
-            for (spans, &segment) in by_segment.iter_mut().zip(segments) {
-                spans.clear();
-                for &literal in self.segment_literals.get(segment as usize) {
-                    spans.extend(spans_of(literal));
-                }
-                if spans.is_empty() {
-                    continue 'phrase;
-                }
-                spans.sort_unstable_by_key(|s| (s.start, s.end));
-            }
-            'start: for &start in &by_segment[0] {
-                let mut end = start;
-                let mut gaps = [Span::default(); MAX_GAPS];
-                for segment in 1..segments.len() {
-                    // Only the first later occurrence can fit: a gap that is too long or
-                    // holds a break only grows with the next ones.
-                    let spans = &by_segment[segment];
-                    let next = spans
-                        .get(spans.partition_point(|span| span.start < end.end))
-                        .filter(|span| gap_ok(&text[end.end..span.start]));
-                    match next {
-                        Some(&span) => {
-                            gaps[segment - 1] = Span::new(end.end, span.start);
-                            end = span;
-                        }
-                        None => continue 'start,
-                    }
-                }
-                hits.push(Hit {
-                    span: Span::new(start.start, end.end),
-                    phrase,
-                    gaps,
-                });
-            }
-        }
-    }
+thread_local! {
+    /// Each thread's scan buffers, reused from article to article.
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
+}
+
+/// Buffers a scan needs only while it runs.
+#[derive(Debug, Default)]
+struct Scratch {
+    words: Vec<TextWord>,
+    occurrences: Occurrences,
+    chaining: Chaining,
+    gapped: Vec<Hit>,
 }
 
 /// Hits as a scan collects them, from one start at a time.
-#[derive(Default)]
-struct Found {
+struct Found<'a> {
+    index: &'a PhraseIndex,
     /// One-segment phrase hits, in order.
     hits: Vec<Hit>,
     /// Where literals of gapped phrases occurred.
-    occurrences: Vec<(u32, Span)>,
-    /// The literals found from the current start, by end.
-    ends: Vec<(usize, u32)>,
+    occurrences: &'a mut Occurrences,
 }
 
-impl Found {
-    /// Records the literals found from `start`, longest first.
-    fn report(&mut self, index: &PhraseIndex, start: usize) {
-        for &(end, literal) in self.ends.iter().rev() {
-            let span = Span::new(start, end);
-            for &phrase in index.single.get(literal as usize) {
-                self.hits.push(Hit {
-                    span,
-                    phrase,
-                    gaps: [Span::default(); MAX_GAPS],
-                });
-            }
-            if index.in_gapped[literal as usize] {
-                self.occurrences.push((literal, span));
-            }
+impl Found<'_> {
+    /// Records `literal` found at `span`; a start's literals come shortest first.
+    #[inline]
+    fn record(&mut self, span: Span, literal: u32) {
+        for &phrase in self.index.single.get(literal as usize) {
+            self.hits.push(Hit {
+                span,
+                phrase,
+                gaps: [Span::default(); MAX_GAPS],
+            });
         }
-        self.ends.clear();
+        let slot = self.index.gapped_slot[literal as usize];
+        if slot != NOT_GAPPED {
+            self.occurrences.push(slot, span);
+        }
+    }
+
+    /// Puts the hits of one start, recorded from `before` on, longest first
+    /// and then by phrase.
+    #[inline]
+    fn longest_first(&mut self, before: usize) {
+        if self.hits.len() > before + 1 {
+            self.hits[before..].reverse();
+        }
     }
 }
 
@@ -332,25 +337,23 @@ fn order(hit: &Hit) -> (usize, Reverse<usize>, u32) {
     (hit.span.start, Reverse(hit.span.end), hit.phrase)
 }
 
-/// Two lists of hits in `order` as one; no hit of one equals one of the other.
-fn merge(first: Vec<Hit>, second: Vec<Hit>) -> Vec<Hit> {
-    let mut merged = Vec::with_capacity(first.len() + second.len());
-    let mut second = second.into_iter().peekable();
-    for hit in first {
-        while let Some(other) = second.next_if(|other| order(other) < order(&hit)) {
-            merged.push(other);
+/// Merges `second` into `hits`, both in `order`; no hit of one equals one
+/// of the other. Filled from the back, so no hit moves twice.
+fn merge_into(hits: &mut Vec<Hit>, second: &[Hit]) {
+    let mut first = hits.len();
+    hits.extend_from_slice(second);
+    let mut rest = second.len();
+    let mut to = hits.len();
+    while rest > 0 {
+        to -= 1;
+        if first > 0 && order(&hits[first - 1]) > order(&second[rest - 1]) {
+            first -= 1;
+            hits[to] = hits[first];
+        } else {
+            rest -= 1;
+            hits[to] = second[rest];
         }
-        merged.push(hit);
     }
-    merged.extend(second);
-    merged
-}
-
-/// A gap may hold a few words but no sentence or clause break.
-pub(crate) fn gap_ok(gap: &str) -> bool {
-    // Counting stops past the limit: a gap can run to the far end of the article.
-    gap.split_whitespace().take(MAX_GAP_WORDS + 1).count() <= MAX_GAP_WORDS
-        && !gap.contains(['.', '!', '?', ';', '\n'])
 }
 
 #[cfg(test)]
