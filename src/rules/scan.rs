@@ -1,16 +1,36 @@
 //! Finding every phrase of a compiled pack in one article's folded text.
 //!
-//! The [`LiteralTrie`] reports each literal standing as whole words. A
-//! literal of a one-segment phrase is a hit at once. The segments of gapped
+//! Each word of the text is looked up once in a table of the words and
+//! separators literals hold ([`tokens`]); a [`WordTrie`] over those tokens
+//! reports each literal standing as whole words, from each word start, by
+//! end. The rare literals that start with a non-word byte (`(nato`) keep a
+//! [`LiteralTrie`], walked from inside separator runs. Starts come in text
+//! order and each start's literals are reported longest first, so the hits
+//! of one-segment phrases come out already in scan order. A literal of a
+//! one-segment phrase is a hit at once. The segments of gapped
 //! phrases (`warn … against`) are chained afterwards, and only for phrases
 //! whose *anchor* segment occurred: the segment whose literals are longest,
 //! so the rarest. A common first segment (`Russia … want …`) then costs one
 //! record per occurrence instead of one per phrase that starts with it.
 
+mod gapped;
+mod tokens;
+mod word_trie;
+
 use super::compile::{Hit, MAX_GAPS};
-use super::phrase::MAX_GAP_WORDS;
 use super::trie::LiteralTrie;
 use crate::model::Span;
+use gapped::{Chaining, GappedPhrases, Occurrences};
+use std::cell::RefCell;
+use std::cmp::Reverse;
+use tokens::{TextWord, TokenTable, NO_TOKEN};
+use word_trie::{TokenLiteral, WordTrie};
+
+#[cfg(test)]
+pub(crate) use gapped::gap_ok;
+
+/// A literal of no gapped phrase.
+const NOT_GAPPED: u32 = u32::MAX;
 
 /// Offsets into a flat list, one range per item (`start[i]..start[i + 1]`).
 #[derive(Debug, Clone, Default)]
@@ -34,6 +54,11 @@ impl Table {
         table
     }
 
+    /// How many items.
+    fn len(&self) -> usize {
+        self.start.len() - 1
+    }
+
     fn get(&self, index: usize) -> &[u32] {
         let (from, to) = (self.start[index], self.start[index + 1]);
         &self.items[from as usize..to as usize]
@@ -43,16 +68,25 @@ impl Table {
 /// The literals of a pack and, for each, the phrases that use it.
 #[derive(Debug, Clone)]
 pub(super) struct PhraseIndex {
-    trie: LiteralTrie,
-    /// For each literal, the one-segment phrases it matches, ascending.
+    /// The runs of the literals that start with a word byte.
+    tokens: TokenTable,
+    /// Those literals, over token ids.
+    words: WordTrie,
+    /// The literals that start with another byte (`(nato`), rare, by byte.
+    others: LiteralTrie,
+    /// The literal id of each literal of `others`.
+    other_ids: Vec<u32>,
+    /// For each literal, the one-segment phrases it matches, descending:
+    /// the order of a start's hits is reversed once they are all found.
     single: Table,
-    /// For each literal, the gapped phrases whose anchor segment it is.
+    /// For each literal in some gapped phrase, its number among those
+    /// (its *slot*); `NOT_GAPPED` for the others.
+    gapped_slot: Vec<u32>,
+    /// For each slot, the gapped phrases whose anchor segment it is.
     anchors: Table,
-    /// Whether a literal is a segment of some gapped phrase.
-    in_gapped: Vec<bool>,
     /// For each phrase, its segments (indexes into `segment_literals`); empty for one-segment phrases.
     segments: Table,
-    /// For each segment of a gapped phrase, its literals.
+    /// For each segment of a gapped phrase, its literals' slots.
     segment_literals: Table,
 }
 
@@ -70,7 +104,8 @@ impl PhraseIndex {
             "literals come from fold_phrase"
         );
         let mut single = vec![Vec::new(); literals.len()];
-        let mut in_gapped = vec![false; literals.len()];
+        let mut gapped_slot = vec![NOT_GAPPED; literals.len()];
+        let mut slots = 0;
         let mut by_segment: Vec<Vec<Vec<u32>>> = segment_counts
             .iter()
             .map(|&count| {
@@ -86,18 +121,27 @@ impl PhraseIndex {
                 if segment_counts[phrase as usize] == 1 {
                     single[literal].push(phrase);
                 } else {
-                    in_gapped[literal] = true;
-                    by_segment[phrase as usize][segment as usize].push(literal as u32);
+                    if gapped_slot[literal] == NOT_GAPPED {
+                        gapped_slot[literal] = slots;
+                        slots += 1;
+                    }
+                    by_segment[phrase as usize][segment as usize].push(gapped_slot[literal]);
                 }
             }
         }
-        let mut anchors = vec![Vec::new(); literals.len()];
+        let mut slot_literal = vec![0; slots as usize];
+        for (literal, &slot) in gapped_slot.iter().enumerate() {
+            if slot != NOT_GAPPED {
+                slot_literal[slot as usize] = literal;
+            }
+        }
+        let mut anchors = vec![Vec::new(); slots as usize];
         let mut segments = Vec::with_capacity(segment_counts.len());
         let mut segment_literals = Vec::new();
         for (phrase, phrase_segments) in by_segment.into_iter().enumerate() {
             let shortest = |lits: &Vec<u32>| {
                 lits.iter()
-                    .map(|&l| literals[l as usize].len())
+                    .map(|&slot| literals[slot_literal[slot as usize]].len())
                     .min()
                     .unwrap_or(0)
             };
@@ -105,18 +149,48 @@ impl PhraseIndex {
             let anchor = (0..phrase_segments.len())
                 .max_by_key(|&s| (shortest(&phrase_segments[s]), s))
                 .map(|s| phrase_segments[s].clone());
-            for literal in anchor.into_iter().flatten() {
-                anchors[literal as usize].push(phrase as u32);
+            for slot in anchor.into_iter().flatten() {
+                anchors[slot as usize].push(phrase as u32);
             }
             let first = segment_literals.len() as u32;
             segment_literals.extend(phrase_segments);
             segments.push((first..segment_literals.len() as u32).collect());
         }
+        for list in &mut single {
+            list.dedup();
+            list.reverse();
+        }
+        let (tokens, sequences) = TokenTable::for_literals(literals);
+        let mut word_literals = Vec::new();
+        let mut other_literals = Vec::new();
+        let mut other_ids = Vec::new();
+        for (id, sequence) in sequences.into_iter().enumerate() {
+            let Some(mut sequence) = sequence else {
+                if !literals[id].is_empty() {
+                    other_literals.push(literals[id].clone());
+                    other_ids.push(id as u32);
+                }
+                continue;
+            };
+            let ends_in_separator = sequence.len() % 2 == 0;
+            let trailing = ends_in_separator.then(|| {
+                let separator = sequence.pop().expect("a separator ends the literal");
+                tokens.bytes(separator).into_boxed_slice()
+            });
+            word_literals.push(TokenLiteral {
+                id: id as u32,
+                tokens: sequence,
+                trailing,
+            });
+        }
         PhraseIndex {
-            trie: LiteralTrie::new(literals),
+            words: WordTrie::new(word_literals, tokens.len()),
+            tokens,
+            others: LiteralTrie::new(&other_literals),
+            other_ids,
             single: Table::from_lists(&single),
             anchors: Table::from_lists(&anchors),
-            in_gapped,
+            gapped_slot,
             segments: Table::from_lists(&segments),
             segment_literals: Table::from_lists(&segment_literals),
         }
@@ -127,109 +201,159 @@ impl PhraseIndex {
 impl PhraseIndex {
     /// How many literals the pack's phrases expand to.
     pub fn literal_count(&self) -> usize {
-        self.in_gapped.len()
+        self.gapped_slot.len()
     }
 
     /// Every phrase occurrence in `text` at word boundaries, gapped phrases
     /// assembled, sorted by start then longest first (then by phrase).
     pub fn scan(&self, text: &str) -> Vec<Hit> {
-        let mut hits = Vec::new();
-        let mut occurrences: Vec<(u32, Span)> = Vec::new();
-        self.trie
-            .for_each_match(text.as_bytes(), |start, end, literal| {
-                let span = Span::new(start, end);
-                for &phrase in self.single.get(literal as usize) {
-                    hits.push(Hit {
-                        span,
-                        phrase,
-                        gaps: [Span::default(); MAX_GAPS],
+        SCRATCH.with(|scratch| self.scan_with(text, &mut scratch.borrow_mut()))
+    }
+
+    /// `scan` with buffers kept from earlier articles.
+    fn scan_with(&self, text: &str, scratch: &mut Scratch) -> Vec<Hit> {
+        let bytes = text.as_bytes();
+        let Scratch {
+            words,
+            occurrences,
+            chaining,
+            gapped,
+        } = scratch;
+        self.tokens.tokenize(bytes, words);
+        occurrences.reset(self.anchors.len());
+        let mut found = Found {
+            index: self,
+            hits: Vec::with_capacity(words.len() / 2),
+            occurrences,
+        };
+        let leading = words.first().map_or(bytes.len(), |w| w.start);
+        self.other_matches(bytes, 0..leading, &mut found);
+        for (i, word) in words.iter().enumerate() {
+            if word.word != NO_TOKEN {
+                let before = found.hits.len();
+                self.words
+                    .for_each_match(&self.tokens, bytes, words, i, |end, literal| {
+                        found.record(Span::new(word.start, end), literal);
                     });
-                }
-                if self.in_gapped[literal as usize] {
-                    occurrences.push((literal, span));
-                }
-            });
-        if !occurrences.is_empty() {
-            self.assemble_gapped(text, occurrences, &mut hits);
+                found.longest_first(before);
+            }
+            if !self.other_ids.is_empty() {
+                let next = words.get(i + 1).map_or(bytes.len(), |w| w.start);
+                self.other_matches(bytes, word.end + 1..next, &mut found);
+            }
         }
-        hits.sort_by(|a, b| {
-            (a.span.start, std::cmp::Reverse(a.span.end), a.phrase).cmp(&(
-                b.span.start,
-                std::cmp::Reverse(b.span.end),
-                b.phrase,
-            ))
-        });
-        hits.dedup();
+        let Found {
+            mut hits,
+            occurrences,
+            ..
+        } = found;
+        if occurrences.touched.is_empty() {
+            return hits;
+        }
+        gapped.clear();
+        let phrases = GappedPhrases {
+            anchors: &self.anchors,
+            segments: &self.segments,
+            segment_literals: &self.segment_literals,
+        };
+        phrases.assemble(text, occurrences, chaining, gapped);
+        if !gapped.is_empty() {
+            gapped.sort_by_key(order);
+            gapped.dedup();
+            merge_into(&mut hits, gapped);
+        }
         hits
     }
 
-    /// Chains segment matches of gapped phrases: each next segment must start
-    /// within `MAX_GAP_WORDS` words of the previous one, in the same sentence.
-    /// From each occurrence of the first segment, the earliest fitting
-    /// occurrence of each next segment is taken.
-    fn assemble_gapped(&self, text: &str, mut occurrences: Vec<(u32, Span)>, hits: &mut Vec<Hit>) {
-        let mut candidates: Vec<u32> = occurrences
-            .iter()
-            .flat_map(|&(literal, _)| self.anchors.get(literal as usize))
-            .copied()
-            .collect();
-        if candidates.is_empty() {
+    /// Matches of the literals that start with a non-word byte, from each
+    /// start in `starts` (each follows a non-word byte).
+    fn other_matches(&self, text: &[u8], starts: std::ops::Range<usize>, found: &mut Found) {
+        if self.other_ids.is_empty() {
             return;
         }
-        candidates.sort_unstable();
-        candidates.dedup();
-        occurrences.sort_unstable_by_key(|&(literal, span)| (literal, span.start, span.end));
-        let spans_of = |literal: u32| {
-            let from = occurrences.partition_point(|o| o.0 < literal);
-            let to = occurrences.partition_point(|o| o.0 <= literal);
-            occurrences[from..to].iter().map(|o| o.1)
-        };
-        let mut by_segment: Vec<Vec<Span>> = vec![Vec::new(); MAX_GAPS + 1];
-        'phrase: for phrase in candidates {
-            let segments = self.segments.get(phrase as usize);
-            for (spans, &segment) in by_segment.iter_mut().zip(segments) {
-                spans.clear();
-                for &literal in self.segment_literals.get(segment as usize) {
-                    spans.extend(spans_of(literal));
-                }
-                if spans.is_empty() {
-                    continue 'phrase;
-                }
-                spans.sort_unstable_by_key(|s| (s.start, s.end));
-            }
-            'start: for &start in &by_segment[0] {
-                let mut end = start;
-                let mut gaps = [Span::default(); MAX_GAPS];
-                for segment in 1..segments.len() {
-                    // Only the first later occurrence can fit: a gap that is too long or
-                    // holds a break only grows with the next ones.
-                    let spans = &by_segment[segment];
-                    let next = spans
-                        .get(spans.partition_point(|span| span.start < end.end))
-                        .filter(|span| gap_ok(&text[end.end..span.start]));
-                    match next {
-                        Some(&span) => {
-                            gaps[segment - 1] = Span::new(end.end, span.start);
-                            end = span;
-                        }
-                        None => continue 'start,
-                    }
-                }
-                hits.push(Hit {
-                    span: Span::new(start.start, end.end),
-                    phrase,
-                    gaps,
+        for start in starts {
+            let before = found.hits.len();
+            self.others
+                .for_each_match_at(text, start, &mut |_, end, literal| {
+                    found.record(Span::new(start, end), self.other_ids[literal as usize]);
                 });
-            }
+            found.longest_first(before);
         }
     }
 }
 
-/// A gap may hold a few words but no sentence or clause break.
-pub(crate) fn gap_ok(gap: &str) -> bool {
-    // Counting stops past the limit: a gap can run to the far end of the article.
-    gap.split_whitespace().take(MAX_GAP_WORDS + 1).count() <= MAX_GAP_WORDS
-        && !gap.contains(['.', '!', '?', ';', '\n'])
+thread_local! {
+    /// Each thread's scan buffers, reused from article to article.
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
+}
+
+/// Buffers a scan needs only while it runs.
+#[derive(Debug, Default)]
+struct Scratch {
+    words: Vec<TextWord>,
+    occurrences: Occurrences,
+    chaining: Chaining,
+    gapped: Vec<Hit>,
+}
+
+/// Hits as a scan collects them, from one start at a time.
+struct Found<'a> {
+    index: &'a PhraseIndex,
+    /// One-segment phrase hits, in order.
+    hits: Vec<Hit>,
+    /// Where literals of gapped phrases occurred.
+    occurrences: &'a mut Occurrences,
+}
+
+impl Found<'_> {
+    /// Records `literal` found at `span`; a start's literals come shortest first.
+    #[inline]
+    fn record(&mut self, span: Span, literal: u32) {
+        for &phrase in self.index.single.get(literal as usize) {
+            self.hits.push(Hit {
+                span,
+                phrase,
+                gaps: [Span::default(); MAX_GAPS],
+            });
+        }
+        let slot = self.index.gapped_slot[literal as usize];
+        if slot != NOT_GAPPED {
+            self.occurrences.push(slot, span);
+        }
+    }
+
+    /// Puts the hits of one start, recorded from `before` on, longest first
+    /// and then by phrase.
+    #[inline]
+    fn longest_first(&mut self, before: usize) {
+        if self.hits.len() > before + 1 {
+            self.hits[before..].reverse();
+        }
+    }
+}
+
+/// The order of a scan's hits: by start, then longest first, then by phrase.
+fn order(hit: &Hit) -> (usize, Reverse<usize>, u32) {
+    (hit.span.start, Reverse(hit.span.end), hit.phrase)
+}
+
+/// Merges `second` into `hits`, both in `order`; no hit of one equals one
+/// of the other. Filled from the back, so no hit moves twice.
+fn merge_into(hits: &mut Vec<Hit>, second: &[Hit]) {
+    let mut first = hits.len();
+    hits.extend_from_slice(second);
+    let mut rest = second.len();
+    let mut to = hits.len();
+    while rest > 0 {
+        to -= 1;
+        if first > 0 && order(&hits[first - 1]) > order(&second[rest - 1]) {
+            first -= 1;
+            hits[to] = hits[first];
+        } else {
+            rest -= 1;
+            hits[to] = second[rest];
+        }
+    }
 }
 
 #[cfg(test)]
@@ -291,6 +415,69 @@ mod tests {
                 .map(|(s, p, g)| (*s, *p, g.to_vec()))
                 .collect();
             assert_eq!(found(text), expected, "{name}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Words (one not ASCII), separators and their joins make the literals
+    /// and texts: literals that start or end with a separator, words that
+    /// run into each other, prefixes of other words.
+    const PIECES: &[&str] = &[
+        "a", "ab", "b", "nato", "u", "é", " ", ".", ". ", "-", "(", ", ", "'", "  ",
+    ];
+
+    /// Every literal at every start that follows a non-word byte, checked
+    /// byte by byte: the definition the scan must meet.
+    fn reference(literals: &[String], text: &str) -> Vec<(usize, usize, u32)> {
+        let bytes = text.as_bytes();
+        let word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+        let mut found = Vec::new();
+        for start in 0..bytes.len() {
+            if start > 0 && word(bytes[start - 1]) {
+                continue;
+            }
+            for (id, literal) in literals.iter().enumerate() {
+                let end = start + literal.len();
+                if end <= bytes.len()
+                    && bytes[start..end].eq_ignore_ascii_case(literal.as_bytes())
+                    && (end == bytes.len() || !word(bytes[end]))
+                {
+                    found.push((start, end, id as u32));
+                }
+            }
+        }
+        found.sort_by_key(|&(start, end, id)| (start, Reverse(end), id));
+        found
+    }
+
+    proptest! {
+        #[test]
+        fn scan_finds_what_the_reference_finds(
+            literals in proptest::collection::vec(
+                proptest::collection::vec(proptest::sample::select(PIECES), 1..5), 1..12),
+            text in proptest::collection::vec(
+                (proptest::sample::select(PIECES), any::<bool>()), 0..40),
+        ) {
+            let mut literals: Vec<String> = literals.into_iter().map(|l| l.concat()).collect();
+            literals.sort();
+            literals.dedup();
+            let text: String = text
+                .into_iter()
+                .map(|(piece, upper)| if upper { piece.to_ascii_uppercase() } else { piece.to_string() })
+                .collect();
+            let uses: Vec<Vec<(u32, u8)>> = (0..literals.len() as u32).map(|l| vec![(l, 0)]).collect();
+            let index = PhraseIndex::new(&literals, &uses, &vec![1; literals.len()]);
+            let found: Vec<(usize, usize, u32)> = index
+                .scan(&text)
+                .iter()
+                .map(|hit| (hit.span.start, hit.span.end, hit.phrase))
+                .collect();
+            prop_assert_eq!(found, reference(&literals, &text));
         }
     }
 }

@@ -1,4 +1,6 @@
-//! Every literal of a rule pack in one byte trie, walked from each word start.
+//! Literals in a byte trie, walked from each word start. The scan keeps it
+//! for the literals that start with a non-word byte (`(nato`); the others
+//! go word by word (see `scan`).
 //!
 //! Rule phrases only ever match whole words: a literal counts when the byte
 //! before it and the byte after it are not word bytes (ASCII letters and
@@ -172,27 +174,24 @@ impl LiteralTrie {
 /// Search.
 impl LiteralTrie {
     /// Calls `found(start, end, literal)` for every literal standing as whole
-    /// words in `text`, by start, then by end.
-    pub fn for_each_match(&self, text: &[u8], mut found: impl FnMut(usize, usize, u32)) {
-        let mut after_word = false;
-        for (start, &first) in text.iter().enumerate() {
-            let candidate = !after_word;
-            after_word = WORD[first as usize];
-            if !candidate {
-                continue;
+    /// words from `start`, by end; the caller checks the byte before `start`.
+    pub fn for_each_match_at(
+        &self,
+        text: &[u8],
+        start: usize,
+        found: &mut impl FnMut(usize, usize, u32),
+    ) {
+        let mut node = self.root[LOWER[text[start] as usize] as usize];
+        let mut end = start + 1;
+        while node != 0 {
+            let here = self.nodes[node as usize];
+            let next = text.get(end).copied();
+            if here.literal != NO_LITERAL && !next.is_some_and(|b| WORD[b as usize]) {
+                found(start, end, here.literal);
             }
-            let mut node = self.root[LOWER[first as usize] as usize];
-            let mut end = start + 1;
-            while node != 0 {
-                let here = self.nodes[node as usize];
-                let next = text.get(end).copied();
-                if here.literal != NO_LITERAL && !next.is_some_and(|b| WORD[b as usize]) {
-                    found(start, end, here.literal);
-                }
-                let Some(next) = next else { break };
-                node = self.child(&here, LOWER[next as usize]);
-                end += 1;
-            }
+            let Some(next) = next else { break };
+            node = self.child(&here, LOWER[next as usize]);
+            end += 1;
         }
     }
 
@@ -212,7 +211,7 @@ impl LiteralTrie {
 }
 
 /// Letters, digits and every byte of a non-ASCII character.
-const WORD: [bool; 256] = {
+pub(super) const WORD: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
     while b < 256 {
@@ -242,9 +241,14 @@ mod tests {
         let literals: Vec<String> = literals.iter().map(|l| l.to_string()).collect();
         let trie = LiteralTrie::new(&literals);
         let mut found = Vec::new();
-        trie.for_each_match(text.as_bytes(), |start, end, literal| {
-            found.push((text[start..end].to_string(), literal));
-        });
+        let bytes = text.as_bytes();
+        for start in 0..bytes.len() {
+            if start == 0 || !WORD[bytes[start - 1] as usize] {
+                trie.for_each_match_at(bytes, start, &mut |start, end, literal| {
+                    found.push((text[start..end].to_string(), literal));
+                });
+            }
+        }
         found
     }
 

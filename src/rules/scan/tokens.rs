@@ -1,0 +1,404 @@
+//! Words and separators: the tokens the word trie steps over.
+//!
+//! A text splits into runs of word bytes (ASCII letters and digits, and
+//! every byte of a non-ASCII character) and runs of other bytes. A literal
+//! that starts with a word byte can only match from the start of a word run,
+//! and then only whole runs, except that a separator run ending the literal
+//! may be the start of the text's run (`u.s.` in `U.S. troops`). So each run
+//! of a text is looked up once, ASCII case folded, in the [`TokenTable`] of
+//! the runs that literals hold, and the trie walks token ids.
+
+use crate::rules::trie::WORD;
+use std::collections::HashMap;
+
+/// No token: a run no literal holds.
+pub(crate) const NO_TOKEN: u32 = u32::MAX;
+
+/// Most bytes a token can have: a literal's length bounds it.
+const MAX_TOKEN_BYTES: usize = super::super::phrase::MAX_LITERAL_BYTES;
+
+/// The runs (words and separators) literals hold, each with an id, looked
+/// up by the text's bytes with ASCII case folded on the fly.
+#[derive(Debug, Clone)]
+pub(crate) struct TokenTable {
+    /// Every token's bytes in little-endian 8-byte chunks, zero padded.
+    chunks: Vec<u64>,
+    /// Each token's first chunk and length in bytes.
+    tokens: Vec<(u32, u32)>,
+    /// Open addressing by hash.
+    slots: Vec<Slot>,
+    /// 64 minus the number of slot index bits.
+    shift: u32,
+    /// The one-space separator, the commonest run between two words.
+    space: u32,
+}
+
+/// A token in the hash table: its first chunk, length and id (length 0
+/// when the slot is empty), so a short token is checked in the slot.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    first: u64,
+    len: u32,
+    id: u32,
+}
+
+/// One word of a text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TextWord {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte; the separator run after it starts here.
+    pub end: usize,
+    /// The word's token, or `NO_TOKEN`.
+    pub word: u32,
+}
+
+/// Construction.
+impl TokenTable {
+    /// A table of `tokens`, numbered in order; each holds lower-case bytes.
+    pub fn new(tokens: &[&[u8]]) -> TokenTable {
+        // A quarter full at most: most words of a text are in no literal, and
+        // a miss probes until an empty slot.
+        let bits = (tokens.len() * 4)
+            .next_power_of_two()
+            .max(16)
+            .trailing_zeros();
+        let mut table = TokenTable {
+            chunks: Vec::new(),
+            tokens: Vec::with_capacity(tokens.len()),
+            slots: vec![Slot::default(); 1 << bits],
+            shift: 64 - bits,
+            space: NO_TOKEN,
+        };
+        for (id, token) in tokens.iter().enumerate() {
+            debug_assert!(!token.is_empty() && token.len() <= MAX_TOKEN_BYTES);
+            let hash = hash(chunk(token, 0, token.len()), token.len());
+            table
+                .tokens
+                .push((table.chunks.len() as u32, token.len() as u32));
+            table.chunks.extend(
+                (0..token.len())
+                    .step_by(8)
+                    .map(|at| chunk(token, at, token.len())),
+            );
+            let mask = table.slots.len() - 1;
+            let mut slot = (hash >> table.shift) as usize;
+            while table.slots[slot].len != 0 {
+                slot = (slot + 1) & mask;
+            }
+            table.slots[slot] = Slot {
+                first: chunk(token, 0, token.len()),
+                len: token.len() as u32,
+                id: id as u32,
+            };
+        }
+        table.space = table.find_span(b" ", 0, 1);
+        table
+    }
+
+    /// The distinct runs of `literals` that start with a word byte, as ids:
+    /// the table of them, and each literal's token ids (`None` for a literal
+    /// that starts with another byte, or is empty).
+    pub fn for_literals(literals: &[String]) -> (TokenTable, Vec<Option<Vec<u32>>>) {
+        let mut ids: HashMap<Vec<u8>, u32> = HashMap::new();
+        let mut distinct: Vec<Vec<u8>> = Vec::new();
+        let sequences = literals
+            .iter()
+            .map(|literal| {
+                let key = literal.as_bytes().to_ascii_lowercase();
+                if !key.first().is_some_and(|&b| WORD[b as usize]) {
+                    return None;
+                }
+                let sequence = runs(&key)
+                    .map(|run| match ids.get(run) {
+                        Some(&id) => id,
+                        None => {
+                            let id = distinct.len() as u32;
+                            ids.insert(run.to_vec(), id);
+                            distinct.push(run.to_vec());
+                            id
+                        }
+                    })
+                    .collect();
+                Some(sequence)
+            })
+            .collect();
+        drop(ids);
+        let slices: Vec<&[u8]> = distinct.iter().map(Vec::as_slice).collect();
+        (TokenTable::new(&slices), sequences)
+    }
+}
+
+/// The maximal runs of word bytes and of other bytes, in order.
+fn runs(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut rest = bytes;
+    std::iter::from_fn(move || {
+        let first = *rest.first()?;
+        let word = WORD[first as usize];
+        let len = rest
+            .iter()
+            .position(|&b| WORD[b as usize] != word)
+            .unwrap_or(rest.len());
+        let (run, tail) = rest.split_at(len);
+        rest = tail;
+        Some(run)
+    })
+}
+
+/// Queries.
+impl TokenTable {
+    /// How many tokens the table holds.
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// The bytes of token `id`.
+    pub fn bytes(&self, id: u32) -> Vec<u8> {
+        let (first, len) = self.tokens[id as usize];
+        let chunks = &self.chunks[first as usize..];
+        (0..len as usize)
+            .map(|i| (chunks[i / 8] >> (8 * (i % 8))) as u8)
+            .collect()
+    }
+
+    /// The token of `text[start..end]`, ASCII case folded, or `NO_TOKEN`.
+    fn find_span(&self, text: &[u8], start: usize, end: usize) -> u32 {
+        self.find(text, start, end, chunk(text, start, end))
+    }
+
+    /// The token of `text[start..end]`, whose first folded chunk is `first`,
+    /// or `NO_TOKEN`.
+    #[inline(always)]
+    fn find(&self, text: &[u8], start: usize, end: usize, first: u64) -> u32 {
+        let len = end - start;
+        let mask = self.slots.len() - 1;
+        let mut index = (hash(first, len) >> self.shift) as usize;
+        loop {
+            let slot = self.slots[index & mask];
+            if slot.len == 0 {
+                return NO_TOKEN;
+            }
+            if slot.first == first
+                && slot.len as usize == len
+                && (len <= 8 || self.holds_rest(slot.id, text, start, end))
+            {
+                return slot.id;
+            }
+            index += 1;
+        }
+    }
+
+    /// Whether token `id` is `text[start..end]` past the first chunk, ASCII
+    /// case folded.
+    fn holds_rest(&self, id: u32, text: &[u8], start: usize, end: usize) -> bool {
+        let (first, _) = self.tokens[id as usize];
+        self.chunks[first as usize + 1..]
+            .iter()
+            .zip((start + 8..end).step_by(8))
+            .all(|(&stored, at)| stored == chunk(text, at, end))
+    }
+
+    /// The token of the separator run `text[start..end]`, or `NO_TOKEN`
+    /// when it ends the text (no literal goes on past it).
+    #[inline]
+    pub fn separator(&self, text: &[u8], start: usize, end: usize) -> u32 {
+        if end == text.len() {
+            NO_TOKEN
+        } else if end == start + 1 && text[start] == b' ' {
+            self.space
+        } else {
+            self.find_span(text, start, end)
+        }
+    }
+
+    /// Every word of `text` into `words`.
+    ///
+    /// One eight-byte load usually covers a word, the separator after it
+    /// and the start of the next word, so most words cost one load, one
+    /// classification and one probe.
+    pub fn tokenize(&self, text: &[u8], words: &mut Vec<TextWord>) {
+        words.clear();
+        words.reserve(text.len() / 4);
+        let n = text.len();
+        let mut at = skip_separator(text, 0);
+        while at < n {
+            let start = at;
+            let (folded, others) = fold_and_classify(load(text, at));
+            let len = (others.trailing_zeros() / 8) as usize;
+            if len == 8 {
+                let end = word_end(text, start + 8);
+                let word = self.find(text, start, end, folded);
+                words.push(TextWord { start, end, word });
+                at = skip_separator(text, end);
+                continue;
+            }
+            let end = start + len;
+            let word = self.find(text, start, end, folded & low_bytes(len));
+            words.push(TextWord { start, end, word });
+            // Word bytes of the chunk past this word's end start the next word.
+            let next_words = !others & HIGH & !low_bytes(len);
+            at = if next_words != 0 {
+                start + (next_words.trailing_zeros() / 8) as usize
+            } else {
+                skip_separator(text, start + 8)
+            };
+        }
+    }
+}
+
+/// The first word byte of `text` from `at`, or its length.
+#[inline]
+fn skip_separator(text: &[u8], at: usize) -> usize {
+    text[at.min(text.len())..]
+        .iter()
+        .position(|&b| WORD[b as usize])
+        .map_or(text.len(), |offset| at + offset)
+}
+
+/// The end of the word running through `text[at - 1]`.
+fn word_end(text: &[u8], mut at: usize) -> usize {
+    loop {
+        let (_, others) = fold_and_classify(load(text, at));
+        if others != 0 {
+            return at + (others.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+}
+
+/// Eight bytes of `text` from `at`, zeros past its end.
+#[inline]
+fn load(text: &[u8], at: usize) -> u64 {
+    match text.get(at..at + 8) {
+        Some(bytes) => u64::from_le_bytes(bytes.try_into().expect("eight bytes")),
+        None => {
+            let mut bytes = [0u8; 8];
+            let tail = &text[at.min(text.len())..];
+            bytes[..tail.len()].copy_from_slice(tail);
+            u64::from_le_bytes(bytes)
+        }
+    }
+}
+
+/// The mask of the low `len` bytes of a chunk (`len` below 8).
+#[inline]
+fn low_bytes(len: usize) -> u64 {
+    (1u64 << (8 * len)) - 1
+}
+
+/// The chunk of `text[..end]` from `at`, ASCII case folded, zero padded.
+#[inline]
+fn chunk(text: &[u8], at: usize, end: usize) -> u64 {
+    let folded = fold_ascii(load(text, at));
+    if end - at >= 8 {
+        folded
+    } else {
+        folded & low_bytes(end - at)
+    }
+}
+
+/// The hash of a run by its first folded chunk and its length: runs
+/// longer than a chunk that share one are told apart by `holds_rest`.
+#[inline(always)]
+fn hash(first: u64, len: usize) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let product = u128::from(first ^ len as u64) * u128::from(K);
+    (product >> 64) as u64 ^ product as u64
+}
+
+/// ASCII lower case of eight bytes at once; other bytes are left as they are.
+#[inline]
+fn fold_ascii(chunk: u64) -> u64 {
+    fold_and_classify(chunk).0
+}
+
+/// `fold_ascii` of `chunk`, and the top bit of each of its bytes that is
+/// not a word byte (see `WORD`).
+#[inline]
+fn fold_and_classify(chunk: u64) -> (u64, u64) {
+    // Setting bit 5 maps `A..=Z` onto `a..=z` and no other byte into it.
+    let letters = in_range(chunk | (ONES * 0x20), b'a', b'z');
+    let digits = in_range(chunk, b'0', b'9');
+    let word = chunk | letters | digits;
+    (chunk | (letters >> 2), !word & HIGH)
+}
+
+const HIGH: u64 = 0x8080_8080_8080_8080;
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The top bit of each ASCII byte of `chunk` in `low..=high`.
+#[inline]
+fn in_range(chunk: u64, low: u8, high: u8) -> u64 {
+    let seven = chunk & !HIGH;
+    // A byte's top bit is set when its seven low bits reach `low`, and when
+    // they pass `high`; no sum carries into the next byte.
+    let from_low = seven + ONES * (0x80 - low as u64);
+    let past_high = seven + ONES * (0x80 - high as u64 - 1);
+    from_low & !past_high & !chunk & HIGH
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_only_ascii_upper_case() {
+        let all: Vec<u8> = (0..=255).collect();
+        for chunk in all.chunks(8) {
+            let folded = fold_ascii(u64::from_le_bytes(chunk.try_into().unwrap()));
+            assert_eq!(folded.to_le_bytes().to_vec(), chunk.to_ascii_lowercase());
+        }
+    }
+
+    #[test]
+    fn finds_runs_in_any_case_and_tokenizes_words() {
+        let (table, sequences) = TokenTable::for_literals(&[
+            "u.s. army".to_string(),
+            "(nato".to_string(),
+            "a-very-long-word-of-many-chunks".to_string(),
+        ]);
+        let names = |sequence: &[u32]| -> Vec<String> {
+            sequence
+                .iter()
+                .map(|&t| String::from_utf8(table.bytes(t)).unwrap())
+                .collect()
+        };
+        assert_eq!(
+            names(sequences[0].as_ref().unwrap()),
+            ["u", ".", "s", ". ", "army"]
+        );
+        assert_eq!(sequences[1], None);
+        let text = b"The U.S. Army, A-VERY-LONG-WORD-OF-MANY-CHUNKS";
+        let mut words = Vec::new();
+        table.tokenize(text, &mut words);
+        let id = |t: &[u8]| table.find_span(t, 0, t.len());
+        let found: Vec<(&[u8], u32, u32)> = words
+            .iter()
+            .zip(words.iter().skip(1).map(|w| w.start).chain([text.len()]))
+            .map(|(w, next)| {
+                (
+                    &text[w.start..w.end],
+                    w.word,
+                    table.separator(text, w.end, next),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (&b"The"[..], NO_TOKEN, NO_TOKEN),
+                (b"U", id(b"u"), id(b".")),
+                (b"S", id(b"s"), id(b". ")),
+                (b"Army", id(b"army"), NO_TOKEN),
+                (b"A", id(b"a"), id(b"-")),
+                (b"VERY", id(b"very"), id(b"-")),
+                (b"LONG", id(b"long"), id(b"-")),
+                (b"WORD", id(b"word"), id(b"-")),
+                (b"OF", id(b"of"), id(b"-")),
+                (b"MANY", id(b"many"), id(b"-")),
+                (b"CHUNKS", id(b"chunks"), NO_TOKEN),
+            ]
+        );
+        assert_eq!(table.len(), 13);
+    }
+}
