@@ -38,6 +38,7 @@
 //! ```
 
 pub mod attribute;
+mod bytemask;
 pub mod changes;
 pub mod cli;
 pub mod escape;

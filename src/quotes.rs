@@ -7,8 +7,9 @@
 //! without swallowing the rest of the article, and marks around no words
 //! (`"*"`) are not quotations.
 
+use crate::bytemask::positions_of;
 use crate::model::Span;
-use crate::segment::{positions_of, Segmented};
+use crate::segment::Segmented;
 use serde::Serialize;
 
 /// A quotation found in the text.

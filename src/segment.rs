@@ -5,12 +5,9 @@
 //! [`Segmented::original_span`], so every offset they report slices the
 //! article text as loaded.
 
-mod bytes;
-
+use crate::bytemask::{first_flagged, maybe_equal, maybe_letter, printable_ascii};
 use crate::model::Span;
 use crate::normalize::{fold_char, Folded};
-pub(crate) use bytes::positions_of;
-use bytes::{first_flagged, maybe_equal, maybe_letter, printable_ascii};
 use serde::Serialize;
 
 /// A sentence: its span in the folded text and the paragraph it belongs to.

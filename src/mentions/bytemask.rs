@@ -2,14 +2,13 @@
 //! every byte of an article: most bytes are plain lower-case letters that
 //! only need to be stepped over.
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
+use crate::bytemask::{equal_bytes, maybe_equal, HIGH, ONES};
 
 /// Where the first space at or after `at` is, or `to` when none comes before it.
 pub fn next_space(bytes: &[u8], mut at: usize, to: usize) -> usize {
     while at < to && at + 8 <= bytes.len() {
         let eight = u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
-        let spaces = first_zero_byte(eight ^ (ONES * u64::from(b' ')));
+        let spaces = maybe_equal(eight, b' ');
         if spaces != 0 {
             return (at + (spaces.trailing_zeros() / 8) as usize).min(to);
         }
@@ -29,8 +28,7 @@ pub fn next_word_not_lower_case(bytes: &[u8], mut at: usize, to: usize) -> usize
     while at < to && at + 8 <= bytes.len() {
         let before = eight_at(bytes, at - 1);
         let here = eight_at(bytes, at);
-        let found =
-            zero_bytes(before ^ (ONES * u64::from(b' '))) & !in_ascii_range(here, b'a', b'z');
+        let found = equal_bytes(before, b' ') & !in_ascii_range(here, b'a', b'z');
         if found != 0 {
             return (at + (found.trailing_zeros() / 8) as usize).min(to);
         }
@@ -45,11 +43,6 @@ fn eight_at(bytes: &[u8], at: usize) -> u64 {
     u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"))
 }
 
-/// The high bit set in each zero byte of `x`, and in no other.
-fn zero_bytes(x: u64) -> u64 {
-    !(((x & !HIGH) + !HIGH) | x) & HIGH
-}
-
 /// The high bit set in each byte of `x` from `low` to `high` (both ASCII).
 fn in_ascii_range(x: u64, low: u8, high: u8) -> u64 {
     // With the high bit cleared no byte can carry into the next when the
@@ -58,12 +51,6 @@ fn in_ascii_range(x: u64, low: u8, high: u8) -> u64 {
     let from_low = low7 + ONES * u64::from(0x80 - low);
     let past_high = low7 + ONES * u64::from(0x80 - high - 1);
     from_low & !past_high & !x & HIGH
-}
-
-/// The high bit of the first zero byte of `x` set, and maybe of later ones:
-/// a borrow can only run upwards from a true zero.
-fn first_zero_byte(x: u64) -> u64 {
-    x.wrapping_sub(ONES) & !x & HIGH
 }
 
 /// One bit per byte of `block` (at most 64 bytes), set for ASCII letters.

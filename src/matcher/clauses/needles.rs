@@ -5,8 +5,7 @@
 //! the needles compared. Most bytes are letters, so this reads far fewer
 //! bytes one by one than a search from every position.
 
-/// A word with every bit set but each byte's top bit.
-const LOW_SEVEN: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+use crate::bytemask::equal_bytes;
 
 /// Whether `haystack` starts with the lower-case `needle`, in any case.
 pub(super) fn starts_with_ignoring_case(haystack: &[u8], needle: &[u8]) -> bool {
@@ -105,21 +104,13 @@ impl NeedleIndex {
     }
 }
 
-/// The top bit of each byte of `word` that equals `byte`.
-fn bytes_equal(word: u64, byte: u8) -> u64 {
-    let diff = word ^ (u64::from(byte) * 0x0101_0101_0101_0101);
-    // A byte's top bit survives only when it and its low seven bits are zero;
-    // no carry crosses bytes, as each sum stays below 0x100.
-    !(((diff & LOW_SEVEN) + LOW_SEVEN) | diff | LOW_SEVEN)
-}
-
 /// Calls `visit` with the position of each space and `;` in `bytes`, in order.
 fn for_each_anchor(bytes: &[u8], mut visit: impl FnMut(usize)) {
     let words = bytes.chunks_exact(8);
     let tail = words.remainder();
     for (word_index, chunk) in words.enumerate() {
         let word = u64::from_le_bytes(chunk.try_into().expect("chunks of 8 bytes"));
-        let mut found = bytes_equal(word, b' ') | bytes_equal(word, b';');
+        let mut found = equal_bytes(word, b' ') | equal_bytes(word, b';');
         while found != 0 {
             visit(word_index * 8 + found.trailing_zeros() as usize / 8);
             found &= found - 1;

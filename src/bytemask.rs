@@ -1,43 +1,52 @@
-//! Byte tests eight at a time, for the loops that visit every byte of an article.
+//! Byte tests eight at a time (SWAR), shared by the stages whose loops
+//! visit every byte of an article: segmenting, quotes, mentions, clauses.
 //!
 //! A word is eight bytes read little-endian (`u64::from_le_bytes`), so the
 //! byte at the lowest offset is the lowest; a test flags a byte by setting
 //! its top bit (0x80).
 
 /// Every byte 0x01.
-const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+pub(crate) const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
 /// Every byte 0x7F.
 const LOW_SEVEN: u64 = u64::from_ne_bytes([0x7F; 8]);
 /// Every byte 0x80.
-const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+pub(crate) const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
 
 /// `b` in every byte.
-const fn splat(b: u8) -> u64 {
+pub(crate) const fn splat(b: u8) -> u64 {
     ONES * b as u64
 }
 
 /// Flags bytes of `word` equal to `b`. The lowest flag is exact, but a byte
 /// right above a flagged one may be flagged too: no flag means no such byte,
 /// and [`first_flagged`] finds the first one.
-pub(super) fn maybe_equal(word: u64, b: u8) -> u64 {
+pub(crate) fn maybe_equal(word: u64, b: u8) -> u64 {
     let x = word ^ splat(b);
     x.wrapping_sub(ONES) & !x & HIGH
 }
 
+/// Flags exactly the bytes of `word` equal to `b`.
+pub(crate) fn equal_bytes(word: u64, b: u8) -> u64 {
+    let diff = word ^ splat(b);
+    // A byte's top bit survives only when it and its low seven bits are zero;
+    // no carry crosses bytes, as each sum stays below 0x100.
+    !(((diff & LOW_SEVEN) + LOW_SEVEN) | diff | LOW_SEVEN)
+}
+
 /// [`maybe_equal`] for the letter `lower` (lower-case ASCII) in either case.
-pub(super) fn maybe_letter(word: u64, lower: u8) -> u64 {
+pub(crate) fn maybe_letter(word: u64, lower: u8) -> u64 {
     maybe_equal(word | splat(0x20), lower)
 }
 
 /// Whether every byte of `word` is printable ASCII (0x20 to 0x7F).
-pub(super) fn printable_ascii(word: u64) -> bool {
+pub(crate) fn printable_ascii(word: u64) -> bool {
     // Adding 0x60 to the low seven bits carries into the top bit exactly
     // from 0x20 up, and never into the next byte.
     ((word & LOW_SEVEN) + splat(0x60)) & !word & HIGH == HIGH
 }
 
 /// The offset (0 to 7) of the byte of the lowest flag (`flags` not zero).
-pub(super) fn first_flagged(flags: u64) -> usize {
+pub(crate) fn first_flagged(flags: u64) -> usize {
     flags.trailing_zeros() as usize / 8
 }
 
