@@ -22,6 +22,17 @@ struct Analysed {
     undated: Vec<String>,
 }
 
+impl Analysed {
+    /// Prints the run's summary and picks the exit code. The graph is left
+    /// for the process's exit to reclaim: freeing its observations one by one
+    /// takes about a second for every 2 GB of corpus, and nothing follows.
+    fn end(self, quiet: bool) -> ExitCode {
+        let code = self.summary.report(&self.undated, quiet);
+        std::mem::forget(self.graph);
+        code
+    }
+}
+
 /// Checks the filters against the rule pack and turns them into a selection and window.
 fn selection(
     filters: &Filters,
@@ -88,8 +99,9 @@ fn write(output: Option<&std::path::Path>, text: &str) -> Result<(), CommandErro
 
 /// `stancetrack report`.
 pub fn report(args: ReportArgs) -> Result<ExitCode, CommandError> {
-    let run = analyse(&args.input, &args.filters)?;
-    let content = Report::build(&run.graph, run.coverage, run.window);
+    let mut run = analyse(&args.input, &args.filters)?;
+    let coverage = std::mem::take(&mut run.coverage);
+    let content = Report::build(&run.graph, coverage, run.window);
     let text = match args.format {
         ReportFormat::Markdown => report::markdown::render(&content),
         ReportFormat::Text => report::text::render(&content),
@@ -97,7 +109,7 @@ pub fn report(args: ReportArgs) -> Result<ExitCode, CommandError> {
         ReportFormat::Html => report::html::render(&content),
     };
     write(args.output.as_deref(), &text)?;
-    Ok(run.summary.report(&run.undated, args.input.quiet))
+    Ok(run.end(args.input.quiet))
 }
 
 /// `stancetrack dot`.
@@ -109,7 +121,7 @@ pub fn dot(args: DotArgs) -> Result<ExitCode, CommandError> {
         DotView::Alignment => dot::alignment(&run.graph, run.window),
     };
     write(args.output.as_deref(), &text)?;
-    Ok(run.summary.report(&run.undated, args.input.quiet))
+    Ok(run.end(args.input.quiet))
 }
 
 /// `stancetrack export`.
@@ -121,5 +133,5 @@ pub fn export(args: ExportArgs) -> Result<ExitCode, CommandError> {
         ExportFormat::Graphml => graphml::graphml(&run.graph, run.window),
     };
     write(args.output.as_deref(), &text)?;
-    Ok(run.summary.report(&run.undated, args.input.quiet))
+    Ok(run.end(args.input.quiet))
 }

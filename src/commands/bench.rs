@@ -116,9 +116,12 @@ fn child(args: &BenchArgs) -> Result<Measurement, CommandError> {
     let (summary, observations) = observe(&input, &rules, &mut out, &mut graph)?;
     out.flush()?;
     let graph_started = Instant::now();
-    let shifts = graph.finish().shifts(Window::default()).len();
+    let graph = graph.finish();
+    let shifts = graph.shifts(Window::default()).len();
     let graph_seconds = graph_started.elapsed().as_secs_f64();
     let run_seconds = started.elapsed().as_secs_f64();
+    // As the report commands do, leave the graph to the process's exit.
+    std::mem::forget(graph);
     Ok(Measurement {
         phrases,
         actors,

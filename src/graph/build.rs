@@ -5,6 +5,7 @@ use crate::extraction::{Extraction, Observation};
 use crate::model::{ActorId, ArticleId, TopicId};
 use chrono::NaiveDate;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 
 /// Adds articles' observations to a graph in any order; [`GraphBuilder::finish`]
@@ -116,9 +117,14 @@ impl<'a> GraphBuilder<'a> {
     /// observations keep the order they were added in.
     pub fn finish(self) -> StanceGraph {
         let graph = self.graph;
-        let mut pairs = BTreeMap::new();
-        for ((actor, topic), mut edges) in self.edges {
+        let mut sorted: Vec<_> = self.edges.into_iter().collect();
+        // The last step of a corpus run, when nothing else is left to do:
+        // sort the pairs on all cores.
+        sorted.par_iter_mut().for_each(|(_, edges)| {
             edges.sort_by(|&a, &b| observation_order(&graph[a], &graph[b]));
+        });
+        let mut pairs = BTreeMap::new();
+        for ((actor, topic), edges) in sorted {
             let (Some(Node::Actor(actor)), Some(Node::Topic(topic))) =
                 (graph.node_weight(actor), graph.node_weight(topic))
             else {

@@ -25,6 +25,7 @@ use super::StanceGraph;
 use crate::extraction::{Held, Observation};
 use crate::model::{ActorId, ArticleId, Stance, TopicId};
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Serialize;
 
 /// When a stance was held relative to the article that reports it.
@@ -201,8 +202,10 @@ impl StanceGraph {
     /// Every pair's timeline up to `until`, by (actor, topic); pairs with no
     /// dated observation are left out.
     pub fn timelines(&self, until: Option<NaiveDate>) -> Vec<Timeline<'_>> {
+        // Pairs are independent and a large corpus has thousands; `collect`
+        // keeps their order.
         self.pairs()
-            .into_iter()
+            .into_par_iter()
             .map(|(actor, topic)| self.timeline(actor, topic, until))
             .filter(|t| !t.points.is_empty())
             .collect()
