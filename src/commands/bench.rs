@@ -11,7 +11,7 @@
 //! `report` adds), and prints its measurements as one JSON line. The parent prints a Markdown table of the
 //! median runs.
 
-use super::extract::run_input_with;
+use super::extract::{run_input_with, LINE_CAPACITY};
 use super::CommandError;
 use serde::{Deserialize, Serialize};
 use stancetrack::cli::{BenchArgs, Input};
@@ -149,7 +149,8 @@ fn observe(
 ) -> Result<(super::extract::RunSummary, usize), CommandError> {
     let mut observations = 0;
     let serialise = |extraction: Extraction| {
-        let line = serde_json::to_vec(&extraction).map(|mut line| {
+        let mut line = Vec::with_capacity(LINE_CAPACITY);
+        let line = serde_json::to_writer(&mut line, &extraction).map(|()| {
             line.push(b'\n');
             line
         });
