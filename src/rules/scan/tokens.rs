@@ -97,35 +97,47 @@ impl TokenTable {
     }
 
     /// The distinct runs of `literals` that start with a word byte, as ids:
-    /// the table of them, and each literal's token ids (`None` for a literal
-    /// that starts with another byte, or is empty).
-    pub fn for_literals(literals: &[String]) -> (TokenTable, Vec<Option<Vec<u32>>>) {
-        let mut ids: HashMap<Vec<u8>, u32> = HashMap::new();
-        let mut distinct: Vec<Vec<u8>> = Vec::new();
-        let sequences = literals
+    /// the table of them, each literal's token ids (`None` for a literal
+    /// that starts with another byte, or is empty), and how many runs start
+    /// a literal. Those *starters* are numbered first, so a word starts a
+    /// literal exactly when its id is below that count.
+    pub fn for_literals(literals: &[String]) -> (TokenTable, Vec<Option<Vec<u32>>>, u32) {
+        let keys: Vec<Option<Vec<u8>>> = literals
             .iter()
             .map(|literal| {
                 let key = literal.as_bytes().to_ascii_lowercase();
-                if !key.first().is_some_and(|&b| WORD[b as usize]) {
-                    return None;
-                }
-                let sequence = runs(&key)
-                    .map(|run| match ids.get(run) {
-                        Some(&id) => id,
-                        None => {
-                            let id = distinct.len() as u32;
-                            ids.insert(run.to_vec(), id);
-                            distinct.push(run.to_vec());
-                            id
-                        }
-                    })
-                    .collect();
-                Some(sequence)
+                key.first()
+                    .is_some_and(|&b| WORD[b as usize])
+                    .then_some(key)
             })
             .collect();
-        drop(ids);
-        let slices: Vec<&[u8]> = distinct.iter().map(Vec::as_slice).collect();
-        (TokenTable::new(&slices), sequences)
+        let mut ids: HashMap<&[u8], u32> = HashMap::new();
+        let id_of = |ids: &mut HashMap<_, u32>, run| {
+            let next = ids.len() as u32;
+            *ids.entry(run).or_insert(next)
+        };
+        for key in keys.iter().flatten() {
+            id_of(
+                &mut ids,
+                runs(key).next().expect("a word byte starts the key"),
+            );
+        }
+        let starters = ids.len() as u32;
+        let sequences = keys
+            .iter()
+            .map(|key| {
+                Some(
+                    runs(key.as_ref()?)
+                        .map(|run| id_of(&mut ids, run))
+                        .collect(),
+                )
+            })
+            .collect();
+        let mut distinct: Vec<&[u8]> = vec![&[]; ids.len()];
+        for (run, id) in ids {
+            distinct[id as usize] = run;
+        }
+        (TokenTable::new(&distinct), sequences, starters)
     }
 }
 
@@ -147,11 +159,6 @@ fn runs(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
 
 /// Queries.
 impl TokenTable {
-    /// How many tokens the table holds.
-    pub fn len(&self) -> usize {
-        self.tokens.len()
-    }
-
     /// The bytes of token `id`.
     pub fn bytes(&self, id: u32) -> Vec<u8> {
         let (first, len) = self.tokens[id as usize];
@@ -352,7 +359,7 @@ mod tests {
 
     #[test]
     fn finds_runs_in_any_case_and_tokenizes_words() {
-        let (table, sequences) = TokenTable::for_literals(&[
+        let (table, sequences, starters) = TokenTable::for_literals(&[
             "u.s. army".to_string(),
             "(nato".to_string(),
             "a-very-long-word-of-many-chunks".to_string(),
@@ -368,6 +375,8 @@ mod tests {
             ["u", ".", "s", ". ", "army"]
         );
         assert_eq!(sequences[1], None);
+        assert_eq!(starters, 2, "`u` and `a` start literals");
+        assert_eq!(sequences[2].as_ref().unwrap()[0], 1);
         let text = b"The U.S. Army, A-VERY-LONG-WORD-OF-MANY-CHUNKS";
         let mut words = Vec::new();
         table.tokenize(text, &mut words);
@@ -399,6 +408,6 @@ mod tests {
                 (b"CHUNKS", id(b"chunks"), NO_TOKEN),
             ]
         );
-        assert_eq!(table.len(), 13);
+        assert_eq!(table.tokens.len(), 13);
     }
 }

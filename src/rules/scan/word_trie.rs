@@ -18,8 +18,8 @@ const LINEAR: usize = 8;
 /// A trie over token sequences; node 0 is the root.
 #[derive(Debug, Clone)]
 pub(crate) struct WordTrie {
-    /// The root's child for every token (0: none).
-    root: Vec<u32>,
+    /// How many tokens start a literal: token `t` below this is node `t + 1`.
+    starters: u32,
     nodes: Vec<Node>,
     /// The token leading to each node; a node's children are consecutive
     /// and in token order.
@@ -55,15 +55,16 @@ pub(crate) struct TokenLiteral {
 
 /// Construction.
 impl WordTrie {
-    /// The trie of `literals` over `token_count` token ids. Of two literals
-    /// with the same tokens, the one with the lower id is kept.
-    pub fn new(mut literals: Vec<TokenLiteral>, token_count: usize) -> WordTrie {
+    /// The trie of `literals`, whose first tokens are exactly the ids below
+    /// `starters`. Of two literals with the same tokens, the one with the
+    /// lower id is kept.
+    pub fn new(mut literals: Vec<TokenLiteral>, starters: u32) -> WordTrie {
         literals.sort_unstable_by(|a, b| {
             let separator_len = |l: &TokenLiteral| l.trailing.as_ref().map(|s| s.len());
             (&a.tokens, separator_len(a), a.id).cmp(&(&b.tokens, separator_len(b), b.id))
         });
         let mut trie = WordTrie {
-            root: vec![0; token_count],
+            starters,
             nodes: vec![Node {
                 literal: NO_LITERAL,
                 first_child: 0,
@@ -107,9 +108,7 @@ impl WordTrie {
                     trailing: false,
                 });
                 trie.tokens.push(token);
-                if node == 0 {
-                    trie.root[token as usize] = child;
-                }
+                debug_assert!(node != 0 || child == token + 1, "starters come first");
                 pending.push((child, i..run, depth + 1));
                 i = run;
             }
@@ -143,10 +142,10 @@ impl WordTrie {
         mut found: impl FnMut(usize, u32),
     ) {
         let word = words[first].word;
-        if word == NO_TOKEN {
+        if !self.starts_literal(word) {
             return;
         }
-        let mut node = self.root[word as usize];
+        let mut node = word + 1;
         let mut at = first;
         while node != 0 {
             let here = self.nodes[node as usize];
@@ -168,6 +167,12 @@ impl WordTrie {
             at += 1;
             node = self.child(&self.nodes[node as usize], words[at].word);
         }
+    }
+
+    /// Whether token `word` is the first of some literal.
+    #[inline]
+    pub fn starts_literal(&self, word: u32) -> bool {
+        word < self.starters
     }
 
     /// Reports the literals that are `node`'s path plus a separator, found
