@@ -203,7 +203,7 @@ impl PhraseIndex {
             });
         }
         PhraseIndex {
-            words: WordTrie::new(word_literals, starters),
+            words: WordTrie::new(word_literals, starters, tokens.space()),
             tokens,
             others: LiteralTrie::new(&other_literals),
             other_ids,
@@ -250,10 +250,14 @@ impl PhraseIndex {
         for (i, word) in words.iter().enumerate() {
             if self.words.starts_literal(word.word) {
                 let before = found.hits.len();
-                self.words
-                    .for_each_match(&self.tokens, bytes, words, i, |end, literal| {
-                        found.record(Span::new(word.start, end), literal);
-                    });
+                self.words.for_each_match(
+                    &self.tokens,
+                    bytes,
+                    words,
+                    i,
+                    #[inline(always)]
+                    |end, literal| found.record(Span::new(word.start, end), literal),
+                );
                 found.longest_first(before);
             }
             if !self.other_ids.is_empty() {

@@ -159,6 +159,11 @@ fn runs(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
 
 /// Queries.
 impl TokenTable {
+    /// The token of a one-space separator, or `NO_TOKEN`.
+    pub fn space(&self) -> u32 {
+        self.space
+    }
+
     /// The bytes of token `id`.
     pub fn bytes(&self, id: u32) -> Vec<u8> {
         let (first, len) = self.tokens[id as usize];

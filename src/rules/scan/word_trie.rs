@@ -40,6 +40,9 @@ struct Node {
     children: u32,
     /// Whether some literal is this node's path plus a separator.
     trailing: bool,
+    /// The child along a one-space separator, or 0: the commonest step,
+    /// taken without looking the separator up.
+    space: u32,
 }
 
 /// A literal as tokens: its id, its token ids, and for one ending in a
@@ -56,9 +59,9 @@ pub(crate) struct TokenLiteral {
 /// Construction.
 impl WordTrie {
     /// The trie of `literals`, whose first tokens are exactly the ids below
-    /// `starters`. Of two literals with the same tokens, the one with the
-    /// lower id is kept.
-    pub fn new(mut literals: Vec<TokenLiteral>, starters: u32) -> WordTrie {
+    /// `starters`; `space` is the token of a one-space separator. Of two
+    /// literals with the same tokens, the one with the lower id is kept.
+    pub fn new(mut literals: Vec<TokenLiteral>, starters: u32, space: u32) -> WordTrie {
         literals.sort_unstable_by(|a, b| {
             let separator_len = |l: &TokenLiteral| l.trailing.as_ref().map(|s| s.len());
             (&a.tokens, separator_len(a), a.id).cmp(&(&b.tokens, separator_len(b), b.id))
@@ -70,6 +73,7 @@ impl WordTrie {
                 first_child: 0,
                 children: 0,
                 trailing: false,
+                space: 0,
             }],
             tokens: vec![NO_TOKEN],
             trailing: Vec::new(),
@@ -106,6 +110,7 @@ impl WordTrie {
                     first_child: 0,
                     children: 0,
                     trailing: false,
+                    space: 0,
                 });
                 trie.tokens.push(token);
                 debug_assert!(node != 0 || child == token + 1, "starters come first");
@@ -122,6 +127,9 @@ impl WordTrie {
             .sort_by(|a, b| (a.0, a.1.len(), &a.1, a.2).cmp(&(b.0, b.1.len(), &b.1, b.2)));
         trie.trailing
             .dedup_by(|later, kept| later.0 == kept.0 && later.1 == kept.1);
+        for node in 0..trie.nodes.len() {
+            trie.nodes[node].space = trie.child(&trie.nodes[node], space);
+        }
         trie.nodes.shrink_to_fit();
         trie.tokens.shrink_to_fit();
         trie
@@ -158,14 +166,21 @@ impl WordTrie {
             if here.children == 0 {
                 break;
             }
-            let next = words.get(at + 1).map_or(text.len(), |w| w.start);
-            let separator = tokens.separator(text, words[at].end, next);
-            node = self.child(&here, separator);
+            // No literal goes on past the text's last word.
+            let Some(next) = words.get(at + 1) else {
+                break;
+            };
+            let end = words[at].end;
+            node = if next.start == end + 1 && text[end] == b' ' {
+                here.space
+            } else {
+                self.child(&here, tokens.separator(text, end, next.start))
+            };
             if node == 0 {
                 break;
             }
             at += 1;
-            node = self.child(&self.nodes[node as usize], words[at].word);
+            node = self.child(&self.nodes[node as usize], next.word);
         }
     }
 
