@@ -102,41 +102,50 @@ impl TokenTable {
     /// a literal. Those *starters* are numbered first, so a word starts a
     /// literal exactly when its id is below that count.
     pub fn for_literals(literals: &[String]) -> (TokenTable, Vec<Option<Vec<u32>>>, u32) {
-        let keys: Vec<Option<Vec<u8>>> = literals
+        // Literals are folded, so lower-case: their runs are the keys as they are.
+        debug_assert!(literals
             .iter()
-            .map(|literal| {
-                let key = literal.as_bytes().to_ascii_lowercase();
-                key.first()
-                    .is_some_and(|&b| WORD[b as usize])
-                    .then_some(key)
-            })
-            .collect();
+            .all(|l| !l.bytes().any(|b| b.is_ascii_uppercase())));
+        let keys = literals.iter().map(|literal| {
+            let key = literal.as_bytes();
+            key.first()
+                .is_some_and(|&b| WORD[b as usize])
+                .then_some(key)
+        });
         let mut ids: HashMap<&[u8], u32> = HashMap::new();
-        let id_of = |ids: &mut HashMap<_, u32>, run| {
-            let next = ids.len() as u32;
-            *ids.entry(run).or_insert(next)
-        };
-        for key in keys.iter().flatten() {
-            id_of(
-                &mut ids,
-                runs(key).next().expect("a word byte starts the key"),
-            );
-        }
-        let starters = ids.len() as u32;
-        let sequences = keys
-            .iter()
+        let mut distinct: Vec<&[u8]> = Vec::new();
+        let mut sequences: Vec<Option<Vec<u32>>> = keys
             .map(|key| {
-                Some(
-                    runs(key.as_ref()?)
-                        .map(|run| id_of(&mut ids, run))
-                        .collect(),
-                )
+                let sequence = runs(key?).map(|run| match ids.get(run) {
+                    Some(&id) => id,
+                    None => {
+                        let id = distinct.len() as u32;
+                        ids.insert(run, id);
+                        distinct.push(run);
+                        id
+                    }
+                });
+                Some(sequence.collect())
             })
             .collect();
-        let mut distinct: Vec<&[u8]> = vec![&[]; ids.len()];
-        for (run, id) in ids {
-            distinct[id as usize] = run;
+        drop(ids);
+        let mut starts = vec![false; distinct.len()];
+        for sequence in sequences.iter().flatten() {
+            starts[sequence[0] as usize] = true;
         }
+        let order: Vec<usize> = (0..distinct.len())
+            .filter(|&id| starts[id])
+            .chain((0..distinct.len()).filter(|&id| !starts[id]))
+            .collect();
+        let mut renumbered = vec![0; distinct.len()];
+        for (new, &old) in order.iter().enumerate() {
+            renumbered[old] = new as u32;
+        }
+        for id in sequences.iter_mut().flatten().flatten() {
+            *id = renumbered[*id as usize];
+        }
+        let starters = starts.iter().filter(|&&starts| starts).count() as u32;
+        let distinct: Vec<&[u8]> = order.iter().map(|&old| distinct[old]).collect();
         (TokenTable::new(&distinct), sequences, starters)
     }
 }
