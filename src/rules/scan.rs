@@ -23,7 +23,7 @@ use crate::model::Span;
 use gapped::{Chaining, GappedPhrases, Occurrences};
 use std::cell::RefCell;
 use std::cmp::Reverse;
-use tokens::{TextWord, TokenTable, NO_TOKEN};
+use tokens::{TextWord, TokenTable};
 use word_trie::{TokenLiteral, WordTrie};
 
 #[cfg(test)]
@@ -76,18 +76,28 @@ pub(super) struct PhraseIndex {
     others: LiteralTrie,
     /// The literal id of each literal of `others`.
     other_ids: Vec<u32>,
-    /// For each literal, the one-segment phrases it matches, descending:
-    /// the order of a start's hits is reversed once they are all found.
-    single: Table,
-    /// For each literal in some gapped phrase, its number among those
-    /// (its *slot*); `NOT_GAPPED` for the others.
-    gapped_slot: Vec<u32>,
+    /// What finding each literal means.
+    uses: Vec<LiteralUse>,
+    /// The one-segment phrases of each literal, descending: the order of a
+    /// start's hits is reversed once they are all found.
+    single_phrases: Vec<u32>,
     /// For each slot, the gapped phrases whose anchor segment it is.
     anchors: Table,
     /// For each phrase, its segments (indexes into `segment_literals`); empty for one-segment phrases.
     segments: Table,
     /// For each segment of a gapped phrase, its literals' slots.
     segment_literals: Table,
+}
+
+/// What finding one literal means, in one load.
+#[derive(Debug, Clone, Copy)]
+struct LiteralUse {
+    /// Its one-segment phrases are `single_phrases[from..to]`.
+    from: u32,
+    to: u32,
+    /// Its number among the literals of gapped phrases (its *slot*), or
+    /// `NOT_GAPPED`.
+    slot: u32,
 }
 
 /// Construction.
@@ -156,11 +166,20 @@ impl PhraseIndex {
             segment_literals.extend(phrase_segments);
             segments.push((first..segment_literals.len() as u32).collect());
         }
-        for list in &mut single {
-            list.dedup();
-            list.reverse();
-        }
-        let (tokens, sequences) = TokenTable::for_literals(literals);
+        let mut single_phrases = Vec::new();
+        let uses = single
+            .iter_mut()
+            .zip(&gapped_slot)
+            .map(|(phrases, &slot)| {
+                phrases.dedup();
+                phrases.reverse();
+                let from = single_phrases.len() as u32;
+                single_phrases.extend_from_slice(phrases);
+                let to = single_phrases.len() as u32;
+                LiteralUse { from, to, slot }
+            })
+            .collect();
+        let (tokens, sequences, starters) = TokenTable::for_literals(literals);
         let mut word_literals = Vec::new();
         let mut other_literals = Vec::new();
         let mut other_ids = Vec::new();
@@ -184,13 +203,13 @@ impl PhraseIndex {
             });
         }
         PhraseIndex {
-            words: WordTrie::new(word_literals, tokens.len()),
+            words: WordTrie::new(word_literals, starters, tokens.space()),
             tokens,
             others: LiteralTrie::new(&other_literals),
             other_ids,
-            single: Table::from_lists(&single),
+            uses,
+            single_phrases,
             anchors: Table::from_lists(&anchors),
-            gapped_slot,
             segments: Table::from_lists(&segments),
             segment_literals: Table::from_lists(&segment_literals),
         }
@@ -201,7 +220,7 @@ impl PhraseIndex {
 impl PhraseIndex {
     /// How many literals the pack's phrases expand to.
     pub fn literal_count(&self) -> usize {
-        self.gapped_slot.len()
+        self.uses.len()
     }
 
     /// Every phrase occurrence in `text` at word boundaries, gapped phrases
@@ -229,12 +248,16 @@ impl PhraseIndex {
         let leading = words.first().map_or(bytes.len(), |w| w.start);
         self.other_matches(bytes, 0..leading, &mut found);
         for (i, word) in words.iter().enumerate() {
-            if word.word != NO_TOKEN {
+            if self.words.starts_literal(word.word) {
                 let before = found.hits.len();
-                self.words
-                    .for_each_match(&self.tokens, bytes, words, i, |end, literal| {
-                        found.record(Span::new(word.start, end), literal);
-                    });
+                self.words.for_each_match(
+                    &self.tokens,
+                    bytes,
+                    words,
+                    i,
+                    #[inline(always)]
+                    |end, literal| found.record(Span::new(word.start, end), literal),
+                );
                 found.longest_first(before);
             }
             if !self.other_ids.is_empty() {
@@ -307,18 +330,18 @@ struct Found<'a> {
 
 impl Found<'_> {
     /// Records `literal` found at `span`; a start's literals come shortest first.
-    #[inline]
+    #[inline(always)]
     fn record(&mut self, span: Span, literal: u32) {
-        for &phrase in self.index.single.get(literal as usize) {
+        let uses = self.index.uses[literal as usize];
+        for &phrase in &self.index.single_phrases[uses.from as usize..uses.to as usize] {
             self.hits.push(Hit {
                 span,
                 phrase,
                 gaps: [Span::default(); MAX_GAPS],
             });
         }
-        let slot = self.index.gapped_slot[literal as usize];
-        if slot != NOT_GAPPED {
-            self.occurrences.push(slot, span);
+        if uses.slot != NOT_GAPPED {
+            self.occurrences.push(uses.slot, span);
         }
     }
 
@@ -338,21 +361,20 @@ fn order(hit: &Hit) -> (usize, Reverse<usize>, u32) {
 }
 
 /// Merges `second` into `hits`, both in `order`; no hit of one equals one
-/// of the other. Filled from the back, so no hit moves twice.
+/// of the other. Filled from the back, each run of `hits` between two hits
+/// of `second` moving in one copy: `second` is short, `hits` long.
 fn merge_into(hits: &mut Vec<Hit>, second: &[Hit]) {
-    let mut first = hits.len();
+    let mut first_end = hits.len();
     hits.extend_from_slice(second);
-    let mut rest = second.len();
     let mut to = hits.len();
-    while rest > 0 {
-        to -= 1;
-        if first > 0 && order(&hits[first - 1]) > order(&second[rest - 1]) {
-            first -= 1;
-            hits[to] = hits[first];
-        } else {
-            rest -= 1;
-            hits[to] = second[rest];
-        }
+    for hit in second.iter().rev() {
+        let key = order(hit);
+        let from = hits[..first_end].partition_point(|h| order(h) < key);
+        let after = first_end - from;
+        hits.copy_within(from..first_end, to - after);
+        to -= after + 1;
+        hits[to] = *hit;
+        first_end = from;
     }
 }
 

@@ -97,35 +97,56 @@ impl TokenTable {
     }
 
     /// The distinct runs of `literals` that start with a word byte, as ids:
-    /// the table of them, and each literal's token ids (`None` for a literal
-    /// that starts with another byte, or is empty).
-    pub fn for_literals(literals: &[String]) -> (TokenTable, Vec<Option<Vec<u32>>>) {
-        let mut ids: HashMap<Vec<u8>, u32> = HashMap::new();
-        let mut distinct: Vec<Vec<u8>> = Vec::new();
-        let sequences = literals
+    /// the table of them, each literal's token ids (`None` for a literal
+    /// that starts with another byte, or is empty), and how many runs start
+    /// a literal. Those *starters* are numbered first, so a word starts a
+    /// literal exactly when its id is below that count.
+    pub fn for_literals(literals: &[String]) -> (TokenTable, Vec<Option<Vec<u32>>>, u32) {
+        // Literals are folded, so lower-case: their runs are the keys as they are.
+        debug_assert!(literals
             .iter()
-            .map(|literal| {
-                let key = literal.as_bytes().to_ascii_lowercase();
-                if !key.first().is_some_and(|&b| WORD[b as usize]) {
-                    return None;
-                }
-                let sequence = runs(&key)
-                    .map(|run| match ids.get(run) {
-                        Some(&id) => id,
-                        None => {
-                            let id = distinct.len() as u32;
-                            ids.insert(run.to_vec(), id);
-                            distinct.push(run.to_vec());
-                            id
-                        }
-                    })
-                    .collect();
-                Some(sequence)
+            .all(|l| !l.bytes().any(|b| b.is_ascii_uppercase())));
+        let keys = literals.iter().map(|literal| {
+            let key = literal.as_bytes();
+            key.first()
+                .is_some_and(|&b| WORD[b as usize])
+                .then_some(key)
+        });
+        let mut ids: HashMap<&[u8], u32> = HashMap::new();
+        let mut distinct: Vec<&[u8]> = Vec::new();
+        let mut sequences: Vec<Option<Vec<u32>>> = keys
+            .map(|key| {
+                let sequence = runs(key?).map(|run| match ids.get(run) {
+                    Some(&id) => id,
+                    None => {
+                        let id = distinct.len() as u32;
+                        ids.insert(run, id);
+                        distinct.push(run);
+                        id
+                    }
+                });
+                Some(sequence.collect())
             })
             .collect();
         drop(ids);
-        let slices: Vec<&[u8]> = distinct.iter().map(Vec::as_slice).collect();
-        (TokenTable::new(&slices), sequences)
+        let mut starts = vec![false; distinct.len()];
+        for sequence in sequences.iter().flatten() {
+            starts[sequence[0] as usize] = true;
+        }
+        let order: Vec<usize> = (0..distinct.len())
+            .filter(|&id| starts[id])
+            .chain((0..distinct.len()).filter(|&id| !starts[id]))
+            .collect();
+        let mut renumbered = vec![0; distinct.len()];
+        for (new, &old) in order.iter().enumerate() {
+            renumbered[old] = new as u32;
+        }
+        for id in sequences.iter_mut().flatten().flatten() {
+            *id = renumbered[*id as usize];
+        }
+        let starters = starts.iter().filter(|&&starts| starts).count() as u32;
+        let distinct: Vec<&[u8]> = order.iter().map(|&old| distinct[old]).collect();
+        (TokenTable::new(&distinct), sequences, starters)
     }
 }
 
@@ -147,9 +168,9 @@ fn runs(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
 
 /// Queries.
 impl TokenTable {
-    /// How many tokens the table holds.
-    pub fn len(&self) -> usize {
-        self.tokens.len()
+    /// The token of a one-space separator, or `NO_TOKEN`.
+    pub fn space(&self) -> u32 {
+        self.space
     }
 
     /// The bytes of token `id`.
@@ -352,7 +373,7 @@ mod tests {
 
     #[test]
     fn finds_runs_in_any_case_and_tokenizes_words() {
-        let (table, sequences) = TokenTable::for_literals(&[
+        let (table, sequences, starters) = TokenTable::for_literals(&[
             "u.s. army".to_string(),
             "(nato".to_string(),
             "a-very-long-word-of-many-chunks".to_string(),
@@ -368,6 +389,8 @@ mod tests {
             ["u", ".", "s", ". ", "army"]
         );
         assert_eq!(sequences[1], None);
+        assert_eq!(starters, 2, "`u` and `a` start literals");
+        assert_eq!(sequences[2].as_ref().unwrap()[0], 1);
         let text = b"The U.S. Army, A-VERY-LONG-WORD-OF-MANY-CHUNKS";
         let mut words = Vec::new();
         table.tokenize(text, &mut words);
@@ -399,6 +422,6 @@ mod tests {
                 (b"CHUNKS", id(b"chunks"), NO_TOKEN),
             ]
         );
-        assert_eq!(table.len(), 13);
+        assert_eq!(table.tokens.len(), 13);
     }
 }

@@ -18,8 +18,8 @@ const LINEAR: usize = 8;
 /// A trie over token sequences; node 0 is the root.
 #[derive(Debug, Clone)]
 pub(crate) struct WordTrie {
-    /// The root's child for every token (0: none).
-    root: Vec<u32>,
+    /// How many tokens start a literal: token `t` below this is node `t + 1`.
+    starters: u32,
     nodes: Vec<Node>,
     /// The token leading to each node; a node's children are consecutive
     /// and in token order.
@@ -40,6 +40,9 @@ struct Node {
     children: u32,
     /// Whether some literal is this node's path plus a separator.
     trailing: bool,
+    /// The child along a one-space separator, or 0: the commonest step,
+    /// taken without looking the separator up.
+    space: u32,
 }
 
 /// A literal as tokens: its id, its token ids, and for one ending in a
@@ -55,20 +58,22 @@ pub(crate) struct TokenLiteral {
 
 /// Construction.
 impl WordTrie {
-    /// The trie of `literals` over `token_count` token ids. Of two literals
-    /// with the same tokens, the one with the lower id is kept.
-    pub fn new(mut literals: Vec<TokenLiteral>, token_count: usize) -> WordTrie {
+    /// The trie of `literals`, whose first tokens are exactly the ids below
+    /// `starters`; `space` is the token of a one-space separator. Of two
+    /// literals with the same tokens, the one with the lower id is kept.
+    pub fn new(mut literals: Vec<TokenLiteral>, starters: u32, space: u32) -> WordTrie {
         literals.sort_unstable_by(|a, b| {
             let separator_len = |l: &TokenLiteral| l.trailing.as_ref().map(|s| s.len());
             (&a.tokens, separator_len(a), a.id).cmp(&(&b.tokens, separator_len(b), b.id))
         });
         let mut trie = WordTrie {
-            root: vec![0; token_count],
+            starters,
             nodes: vec![Node {
                 literal: NO_LITERAL,
                 first_child: 0,
                 children: 0,
                 trailing: false,
+                space: 0,
             }],
             tokens: vec![NO_TOKEN],
             trailing: Vec::new(),
@@ -105,11 +110,10 @@ impl WordTrie {
                     first_child: 0,
                     children: 0,
                     trailing: false,
+                    space: 0,
                 });
                 trie.tokens.push(token);
-                if node == 0 {
-                    trie.root[token as usize] = child;
-                }
+                debug_assert!(node != 0 || child == token + 1, "starters come first");
                 pending.push((child, i..run, depth + 1));
                 i = run;
             }
@@ -123,6 +127,9 @@ impl WordTrie {
             .sort_by(|a, b| (a.0, a.1.len(), &a.1, a.2).cmp(&(b.0, b.1.len(), &b.1, b.2)));
         trie.trailing
             .dedup_by(|later, kept| later.0 == kept.0 && later.1 == kept.1);
+        for node in 0..trie.nodes.len() {
+            trie.nodes[node].space = trie.child(&trie.nodes[node], space);
+        }
         trie.nodes.shrink_to_fit();
         trie.tokens.shrink_to_fit();
         trie
@@ -143,10 +150,10 @@ impl WordTrie {
         mut found: impl FnMut(usize, u32),
     ) {
         let word = words[first].word;
-        if word == NO_TOKEN {
+        if !self.starts_literal(word) {
             return;
         }
-        let mut node = self.root[word as usize];
+        let mut node = word + 1;
         let mut at = first;
         while node != 0 {
             let here = self.nodes[node as usize];
@@ -159,15 +166,28 @@ impl WordTrie {
             if here.children == 0 {
                 break;
             }
-            let next = words.get(at + 1).map_or(text.len(), |w| w.start);
-            let separator = tokens.separator(text, words[at].end, next);
-            node = self.child(&here, separator);
+            // No literal goes on past the text's last word.
+            let Some(next) = words.get(at + 1) else {
+                break;
+            };
+            let end = words[at].end;
+            node = if next.start == end + 1 && text[end] == b' ' {
+                here.space
+            } else {
+                self.child(&here, tokens.separator(text, end, next.start))
+            };
             if node == 0 {
                 break;
             }
             at += 1;
-            node = self.child(&self.nodes[node as usize], words[at].word);
+            node = self.child(&self.nodes[node as usize], next.word);
         }
+    }
+
+    /// Whether token `word` is the first of some literal.
+    #[inline]
+    pub fn starts_literal(&self, word: u32) -> bool {
+        word < self.starters
     }
 
     /// Reports the literals that are `node`'s path plus a separator, found
