@@ -28,7 +28,7 @@ use chrono::NaiveDate;
 use clauses::split_clauses;
 use discourse::{echo_observations, previous_topic, resolve_topic_anaphor, topics_named};
 use holders::holders;
-use readings::readings;
+use readings::Readings;
 
 /// Most cues a clause may hold before it is skipped as a list rather than prose.
 const MAX_CUES_PER_CLAUSE: usize = 64;
@@ -102,6 +102,7 @@ fn run(input: &MatchInput<'_>, rules: &CompiledRules, keep_readings: bool) -> Ve
     let mut traces = Vec::with_capacity(input.seg.sentences.len());
     let mut named = Vec::with_capacity(input.seg.sentences.len());
     let mut cues: Vec<Cue> = Vec::new();
+    let mut readings = Readings::default();
     for (index, sentence) in input.seg.sentences.iter().enumerate() {
         let sentence_cues = sentence.span.starting_within(&input.found.cues, |c| c.span);
         named.push(topics_named(sentence_cues, sentence.span));
@@ -141,7 +142,8 @@ fn run(input: &MatchInput<'_>, rules: &CompiledRules, keep_readings: bool) -> Ve
                 resolve_topic_anaphor(&mut cues, topic, &input.seg.text, input.quotes);
             }
             let earlier = time::earlier_in(&cues, input.seg, input.article.date);
-            for reading in readings(&cues, &clause, input, rules) {
+            readings.read(&cues, &clause, input);
+            for reading in readings.found.drain(..) {
                 let (held, date) =
                     match earlier.filter(|e| dates_reading(input.quotes, e.span, reading.at)) {
                         Some(e) => (Some(Held::Earlier), e.date.or(input.article.date)),
@@ -150,7 +152,7 @@ fn run(input: &MatchInput<'_>, rules: &CompiledRules, keep_readings: bool) -> Ve
                 let actors = holders(&reading, index, &clause, input);
                 if keep_readings {
                     trace.readings.push(ReadingTrace {
-                        rule: reading.rule.clone(),
+                        rule: reading.rule.spelt(rules),
                         topic: rules.topics[reading.topic].id.to_string(),
                         stance: reading.stance,
                         at: reading.at,
@@ -169,7 +171,7 @@ fn run(input: &MatchInput<'_>, rules: &CompiledRules, keep_readings: bool) -> Ve
                         start: evidence.start,
                         end: evidence.end,
                         quoted: input.quotes.iter().any(|q| q.outer.contains(reading.at)),
-                        rule: reading.rule.clone(),
+                        rule: reading.rule.spelt(rules),
                         held,
                         article: input.article.id.clone(),
                         date,
