@@ -26,7 +26,9 @@ use crate::rules::{CompiledRules, Meaning};
 use crate::segment::Segmented;
 use chrono::NaiveDate;
 use clauses::split_clauses;
-use discourse::{echo_observations, previous_topic, resolve_topic_anaphor, topics_named};
+use discourse::{
+    echo_observations, previous_topic, resolve_topic_anaphor, topics_named, ECHO_WINDOW,
+};
 use holders::holders;
 use readings::Readings;
 
@@ -99,12 +101,21 @@ pub fn trace_stances(input: &MatchInput<'_>, rules: &CompiledRules) -> Vec<Sente
 
 /// Runs the matcher; the readings are kept only when `keep_readings` (for `explain`).
 fn run(input: &MatchInput<'_>, rules: &CompiledRules, keep_readings: bool) -> Vec<SentenceTrace> {
-    let mut traces = Vec::with_capacity(input.seg.sentences.len());
+    let mut traces: Vec<SentenceTrace> = Vec::with_capacity(input.seg.sentences.len());
     let mut named = Vec::with_capacity(input.seg.sentences.len());
     let mut cues: Vec<Cue> = Vec::new();
     let mut readings = Readings::default();
+    let all_cues = &input.found.cues;
+    let (mut cues_from, mut cues_to) = (0, 0);
     for (index, sentence) in input.seg.sentences.iter().enumerate() {
-        let sentence_cues = sentence.span.starting_within(&input.found.cues, |c| c.span);
+        // The cues starting within the sentence, as `Span::starting_within`
+        // finds them; sentences and cues are in text order, so the bounds
+        // only move forward.
+        let s = sentence.span;
+        cues_from += all_cues[cues_from..].partition_point(|c| c.span.start < s.start);
+        cues_to = cues_to.max(cues_from);
+        cues_to += all_cues[cues_to..].partition_point(|c| c.span.start <= s.end);
+        let sentence_cues = &all_cues[cues_from..cues_to];
         named.push(topics_named(sentence_cues, sentence.span));
         let antecedent = previous_topic(&named, index);
         let mut trace = SentenceTrace {
@@ -115,7 +126,16 @@ fn run(input: &MatchInput<'_>, rules: &CompiledRules, keep_readings: bool) -> Ve
         let is_question = input.seg.slice(sentence.span).trim_end().ends_with('?')
             && !input.quotes.iter().any(|q| sentence.span.contains(q.outer));
         // A question ("What about reclaiming territory?") takes no side.
-        if is_question || !may_yield(sentence.span, sentence_cues) {
+        let echo_source = traces[index.saturating_sub(ECHO_WINDOW)..]
+            .iter()
+            .any(|t| t.observations.iter().any(|o| o.held.is_none()));
+        let can_yield = may_yield(
+            sentence.span,
+            sentence_cues,
+            antecedent.is_some(),
+            echo_source,
+        );
+        if is_question || !can_yield {
             traces.push(trace);
             continue;
         }
@@ -187,21 +207,23 @@ fn run(input: &MatchInput<'_>, rules: &CompiledRules, keep_readings: bool) -> Ve
 }
 
 /// Whether any clause of the sentence can yield a reading or an echo, given
-/// the cues starting within it; when
-/// not, the sentence is not split (most news sentences). A reading starts
-/// from an idiom, or from a topic phrase (or an anaphor standing for one)
-/// that a stance cue or a negator takes a side on: a topic phrase alone says
+/// the cues starting within it; when not, the sentence is not split (most
+/// news sentences). A reading starts from an idiom, or from a topic phrase
+/// (or an anaphor standing for one, when there is an `antecedent` topic) that
+/// a stance cue or a negator takes a side on: a topic phrase alone says
 /// nothing, and an anaphor stands for a topic only near a stance cue. Echoes
-/// need an echo cue.
-fn may_yield(sentence: Span, cues: &[Cue]) -> bool {
+/// need an echo cue and an `echo_source`: a stance in the sentences before.
+fn may_yield(sentence: Span, cues: &[Cue], antecedent: bool, echo_source: bool) -> bool {
     let (mut topic, mut side) = (false, false);
     for cue in cues {
         if !sentence.contains(cue.span) {
             continue;
         }
         match cue.meaning {
-            Meaning::TopicStance { .. } | Meaning::Echo => return true,
-            Meaning::Topic { .. } | Meaning::Anaphor => topic = true,
+            Meaning::TopicStance { .. } => return true,
+            Meaning::Echo if echo_source => return true,
+            Meaning::Topic { .. } => topic = true,
+            Meaning::Anaphor if antecedent => topic = true,
             Meaning::StanceCue { .. } | Meaning::Negator => side = true,
             _ => {}
         }
