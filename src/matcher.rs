@@ -105,6 +105,7 @@ fn run(input: &MatchInput<'_>, rules: &CompiledRules, keep_readings: bool) -> Ve
     let mut named = Vec::with_capacity(input.seg.sentences.len());
     let mut cues: Vec<Cue> = Vec::new();
     let mut readings = Readings::default();
+    let mut clauses = Vec::new();
     let all_cues = &input.found.cues;
     let (mut cues_from, mut cues_to) = (0, 0);
     for (index, sentence) in input.seg.sentences.iter().enumerate() {
@@ -140,7 +141,8 @@ fn run(input: &MatchInput<'_>, rules: &CompiledRules, keep_readings: bool) -> Ve
             continue;
         }
         let evidence = input.seg.original_span(sentence.span);
-        for clause in split_clauses(&input.seg.text, sentence.span, sentence_cues) {
+        split_clauses(&input.seg.text, s, sentence_cues, &mut clauses);
+        for &clause in &clauses {
             if clause.question {
                 continue;
             }
