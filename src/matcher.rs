@@ -26,9 +26,11 @@ use crate::rules::{CompiledRules, Meaning};
 use crate::segment::Segmented;
 use chrono::NaiveDate;
 use clauses::split_clauses;
-use discourse::{echo_observations, previous_topic, resolve_topic_anaphor, topics_named};
+use discourse::{
+    echo_observations, previous_topic, resolve_topic_anaphor, topics_named, ECHO_WINDOW,
+};
 use holders::holders;
-use readings::readings;
+use readings::Readings;
 
 /// Most cues a clause may hold before it is skipped as a list rather than prose.
 const MAX_CUES_PER_CLAUSE: usize = 64;
@@ -99,11 +101,22 @@ pub fn trace_stances(input: &MatchInput<'_>, rules: &CompiledRules) -> Vec<Sente
 
 /// Runs the matcher; the readings are kept only when `keep_readings` (for `explain`).
 fn run(input: &MatchInput<'_>, rules: &CompiledRules, keep_readings: bool) -> Vec<SentenceTrace> {
-    let mut traces = Vec::with_capacity(input.seg.sentences.len());
+    let mut traces: Vec<SentenceTrace> = Vec::with_capacity(input.seg.sentences.len());
     let mut named = Vec::with_capacity(input.seg.sentences.len());
     let mut cues: Vec<Cue> = Vec::new();
+    let mut readings = Readings::default();
+    let mut clauses = Vec::new();
+    let all_cues = &input.found.cues;
+    let (mut cues_from, mut cues_to) = (0, 0);
     for (index, sentence) in input.seg.sentences.iter().enumerate() {
-        let sentence_cues = sentence.span.starting_within(&input.found.cues, |c| c.span);
+        // The cues starting within the sentence, as `Span::starting_within`
+        // finds them; sentences and cues are in text order, so the bounds
+        // only move forward.
+        let s = sentence.span;
+        cues_from += all_cues[cues_from..].partition_point(|c| c.span.start < s.start);
+        cues_to = cues_to.max(cues_from);
+        cues_to += all_cues[cues_to..].partition_point(|c| c.span.start <= s.end);
+        let sentence_cues = &all_cues[cues_from..cues_to];
         named.push(topics_named(sentence_cues, sentence.span));
         let antecedent = previous_topic(&named, index);
         let mut trace = SentenceTrace {
@@ -114,12 +127,22 @@ fn run(input: &MatchInput<'_>, rules: &CompiledRules, keep_readings: bool) -> Ve
         let is_question = input.seg.slice(sentence.span).trim_end().ends_with('?')
             && !input.quotes.iter().any(|q| sentence.span.contains(q.outer));
         // A question ("What about reclaiming territory?") takes no side.
-        if is_question || !may_yield(sentence.span, sentence_cues) {
+        let echo_source = traces[index.saturating_sub(ECHO_WINDOW)..]
+            .iter()
+            .any(|t| t.observations.iter().any(|o| o.held.is_none()));
+        let can_yield = may_yield(
+            sentence.span,
+            sentence_cues,
+            antecedent.is_some(),
+            echo_source,
+        );
+        if is_question || !can_yield {
             traces.push(trace);
             continue;
         }
         let evidence = input.seg.original_span(sentence.span);
-        for clause in split_clauses(&input.seg.text, sentence.span, sentence_cues) {
+        split_clauses(&input.seg.text, s, sentence_cues, &mut clauses);
+        for &clause in &clauses {
             if clause.question {
                 continue;
             }
@@ -141,7 +164,8 @@ fn run(input: &MatchInput<'_>, rules: &CompiledRules, keep_readings: bool) -> Ve
                 resolve_topic_anaphor(&mut cues, topic, &input.seg.text, input.quotes);
             }
             let earlier = time::earlier_in(&cues, input.seg, input.article.date);
-            for reading in readings(&cues, &clause, input, rules) {
+            readings.read(&cues, &clause, input);
+            for reading in readings.found.drain(..) {
                 let (held, date) =
                     match earlier.filter(|e| dates_reading(input.quotes, e.span, reading.at)) {
                         Some(e) => (Some(Held::Earlier), e.date.or(input.article.date)),
@@ -150,7 +174,7 @@ fn run(input: &MatchInput<'_>, rules: &CompiledRules, keep_readings: bool) -> Ve
                 let actors = holders(&reading, index, &clause, input);
                 if keep_readings {
                     trace.readings.push(ReadingTrace {
-                        rule: reading.rule.clone(),
+                        rule: reading.rule.spelt(rules),
                         topic: rules.topics[reading.topic].id.to_string(),
                         stance: reading.stance,
                         at: reading.at,
@@ -169,7 +193,7 @@ fn run(input: &MatchInput<'_>, rules: &CompiledRules, keep_readings: bool) -> Ve
                         start: evidence.start,
                         end: evidence.end,
                         quoted: input.quotes.iter().any(|q| q.outer.contains(reading.at)),
-                        rule: reading.rule.clone(),
+                        rule: reading.rule.spelt(rules),
                         held,
                         article: input.article.id.clone(),
                         date,
@@ -185,21 +209,23 @@ fn run(input: &MatchInput<'_>, rules: &CompiledRules, keep_readings: bool) -> Ve
 }
 
 /// Whether any clause of the sentence can yield a reading or an echo, given
-/// the cues starting within it; when
-/// not, the sentence is not split (most news sentences). A reading starts
-/// from an idiom, or from a topic phrase (or an anaphor standing for one)
-/// that a stance cue or a negator takes a side on: a topic phrase alone says
+/// the cues starting within it; when not, the sentence is not split (most
+/// news sentences). A reading starts from an idiom, or from a topic phrase
+/// (or an anaphor standing for one, when there is an `antecedent` topic) that
+/// a stance cue or a negator takes a side on: a topic phrase alone says
 /// nothing, and an anaphor stands for a topic only near a stance cue. Echoes
-/// need an echo cue.
-fn may_yield(sentence: Span, cues: &[Cue]) -> bool {
+/// need an echo cue and an `echo_source`: a stance in the sentences before.
+fn may_yield(sentence: Span, cues: &[Cue], antecedent: bool, echo_source: bool) -> bool {
     let (mut topic, mut side) = (false, false);
     for cue in cues {
         if !sentence.contains(cue.span) {
             continue;
         }
         match cue.meaning {
-            Meaning::TopicStance { .. } | Meaning::Echo => return true,
-            Meaning::Topic { .. } | Meaning::Anaphor => topic = true,
+            Meaning::TopicStance { .. } => return true,
+            Meaning::Echo if echo_source => return true,
+            Meaning::Topic { .. } => topic = true,
+            Meaning::Anaphor if antecedent => topic = true,
             Meaning::StanceCue { .. } | Meaning::Negator => side = true,
             _ => {}
         }

@@ -51,8 +51,10 @@ const SUBORDINATORS: [&str; 7] = [
 ];
 
 /// Splits a sentence at `;`, contrastive conjunctions and the end of a
-/// conditional clause (`If X, Y`: X and Y are separate clauses).
-pub fn split_clauses(text: &str, sentence: Span, cues: &[Cue]) -> Vec<Clause> {
+/// conditional clause (`If X, Y`: X and Y are separate clauses), into
+/// `clauses` (cleared first, so one buffer serves every sentence).
+pub fn split_clauses(text: &str, sentence: Span, cues: &[Cue], clauses: &mut Vec<Clause>) {
+    clauses.clear();
     let body = &text[sentence.start..sentence.end];
     let found = occurrences(body, &NEEDLES, &NEEDLE_INDEX);
     let subordinate = SUBORDINATORS
@@ -62,11 +64,12 @@ pub fn split_clauses(text: &str, sentence: Span, cues: &[Cue]) -> Vec<Clause> {
     let cues = sentence.starting_within(cues, |c| c.span);
     // Most sentences are one clause.
     if found.is_empty() && !subordinate && !cues.iter().any(|c| conditional(&c)) {
-        return vec![Clause {
+        clauses.push(Clause {
             span: sentence,
             conditional: false,
             question: false,
-        }];
+        });
+        return;
     }
     let mut cuts: Vec<usize> = found
         .iter()
@@ -106,12 +109,9 @@ pub fn split_clauses(text: &str, sentence: Span, cues: &[Cue]) -> Vec<Clause> {
     let mut bounds = vec![0];
     bounds.extend(cuts);
     bounds.push(body.len());
-    bounds
-        .windows(2)
-        .map(|w| Clause {
-            span: Span::new(sentence.start + w[0], sentence.start + w[1]),
-            conditional: conditionals.contains(&w[0]),
-            question: questions.contains(&w[0]),
-        })
-        .collect()
+    clauses.extend(bounds.windows(2).map(|w| Clause {
+        span: Span::new(sentence.start + w[0], sentence.start + w[1]),
+        conditional: conditionals.contains(&w[0]),
+        question: questions.contains(&w[0]),
+    }));
 }

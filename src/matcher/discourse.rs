@@ -11,7 +11,7 @@ use crate::quotes::Quote;
 use crate::rules::{CompiledRules, Meaning};
 
 /// How many sentences back an echo (`reiterate this message`) looks for the stance it takes up.
-const ECHO_WINDOW: usize = 2;
+pub(super) const ECHO_WINDOW: usize = 2;
 
 /// "His foreign minister intends to reiterate this message": the clause's
 /// subject takes up the stances reported in the previous sentences.

@@ -82,17 +82,16 @@ pub(super) fn clause_subject(
     let at = speech.map_or(at, |verb| verb.span);
     let text = &input.seg.text;
     let mentions = &input.found.mentions;
-    let topic_spans: Vec<Span> = clause_cues
-        .iter()
-        .filter(|c| {
+    let inside_topic = |mention: Span| {
+        clause_cues.iter().any(|c| {
             clause.span.contains(c.span)
                 && matches!(
                     c.meaning,
                     Meaning::Topic { .. } | Meaning::TopicStance { .. }
                 )
+                && c.span.contains(mention)
         })
-        .map(|c| c.span)
-        .collect();
+    };
     // Mentions are in text order: only those starting inside the clause, up to `at`, qualify.
     let from = mentions.partition_point(|m| m.span.start < clause.span.start);
     let to = mentions.partition_point(|m| m.span.start <= at.start);
@@ -103,7 +102,7 @@ pub(super) fn clause_subject(
                 && mention.span.end <= at.start
                 && !mention.in_quote
                 && !mention.after_preposition
-                && !topic_spans.iter().any(|s| s.contains(mention.span))
+                && !inside_topic(mention.span)
                 && !matches!(input.attributed.referents[m], Referent::Unknown)
         })
         .collect();

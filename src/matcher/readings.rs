@@ -6,6 +6,7 @@ use crate::mentions::Cue;
 use crate::model::{Span, Stance};
 use crate::rules::source::HolderRule;
 use crate::rules::{CompiledRules, Meaning};
+use std::ops::Range;
 
 /// Most words between a negator or hedge and the cue it governs.
 const SCOPE_WORDS: usize = 3;
@@ -19,143 +20,207 @@ pub(super) struct Reading {
     pub at: Span,
     /// The passive `by` agents look right after this.
     pub cue_end: usize,
-    pub rule: String,
+    pub rule: RuleName,
 }
 
-/// The stance readings of one clause: idioms alone or with cues, topic cues with cues.
-pub(super) fn readings(
-    cues: &[Cue],
-    clause: &Clause,
-    input: &MatchInput<'_>,
-    rules: &CompiledRules,
-) -> Vec<Reading> {
-    let text = &input.seg.text;
-    let mut topics: Vec<usize> = cues
-        .iter()
-        .filter_map(|c| match c.meaning {
-            Meaning::Topic { topic, .. } | Meaning::TopicStance { topic, .. } => Some(topic),
-            _ => None,
-        })
-        .collect();
-    if topics.is_empty() {
-        return Vec::new();
+/// The rules a reading comes from, spelt out (a new string) only for output.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum RuleName {
+    /// An idiom standing alone.
+    Idiom(usize),
+    /// A negated topic phrase standing alone.
+    Negated(usize),
+    /// A stance cue and the topic phrase or idiom it takes.
+    Combined { cue: usize, anchor: usize },
+}
+
+impl RuleName {
+    /// The rule ids as output shows them: `cue + anchor`, `idiom (idiom)`.
+    pub fn spelt(self, rules: &CompiledRules) -> String {
+        let ids = &rules.rule_ids;
+        let (first, joint, second) = match self {
+            RuleName::Idiom(rule) => (&ids[rule], " (idiom)", ""),
+            RuleName::Negated(rule) => (&ids[rule], " (negated)", ""),
+            RuleName::Combined { cue, anchor } => (&ids[cue], " + ", ids[anchor].as_str()),
+        };
+        // Not `format!` or `concat`: this runs for every observation, and plain pushes are cheaper.
+        let mut name = String::with_capacity(first.len() + joint.len() + second.len());
+        name.push_str(first);
+        name.push_str(joint);
+        name.push_str(second);
+        name
     }
-    topics.sort_unstable();
-    topics.dedup();
-    let negations = governed_by(cues, Meaning::Negator, text);
-    let hedges = governed_by(cues, Meaning::Hedge, text);
-    let flips = |cue: &Cue| negations.iter().filter(|&&g| g == cue.span).count() % 2 == 1;
-    let hedged = |cue: &Cue| clause.conditional || hedges.contains(&cue.span);
-    let stance_cues: Vec<StanceCue<'_>> = cues
-        .iter()
-        .filter(|c| matches!(c.meaning, Meaning::StanceCue { .. }))
-        .map(|c| StanceCue::new(c, cues, text))
-        .collect();
-    let mut partners: Vec<&Cue> = Vec::new();
-    let mut out = Vec::new();
-    for topic in topics {
-        // An idiom for the topic stands for it; its plain topic phrases then add nothing.
-        let has_idiom = cues
-            .iter()
-            .any(|c| matches!(c.meaning, Meaning::TopicStance { topic: t, .. } if t == topic));
-        let anchors = cues.iter().filter(|c| match c.meaning {
-            Meaning::TopicStance { topic: t, .. } => t == topic,
-            Meaning::Topic { topic: t, .. } => t == topic && !has_idiom,
-            _ => false,
-        });
-        for anchor in anchors {
-            let (anchor_stance, anchor_holder, anchor_rule, is_idiom) = match anchor.meaning {
-                Meaning::TopicStance {
-                    stance,
-                    holder,
-                    rule,
-                    ..
-                } => (stance, holder, rule, true),
-                Meaning::Topic { rule, .. } => (Stance::Support, HolderRule::Speaker, rule, false),
-                _ => continue,
-            };
-            let mut base = anchor_stance;
-            if flips(anchor) {
-                base = base.negated();
-            }
-            partners.clear();
-            partners.extend(
-                stance_cues
-                    .iter()
-                    .filter(|c| c.takes(anchor.span, text))
-                    .map(|c| c.cue),
-            );
-            if partners.is_empty() {
-                // A topic named without a cue takes a side only when negated ("no US troops").
-                // In an `if` clause a bare negated topic says nothing ("if Kyiv does not get …").
-                if is_idiom || (flips(anchor) && !clause.conditional) {
-                    let stance = if hedged(anchor) {
-                        Stance::Neutral
-                    } else {
-                        base
+}
+
+/// The buffers [`readings`] fills, kept from clause to clause so that a
+/// clause costs no allocation once the first few have grown them.
+#[derive(Default)]
+pub(super) struct Readings {
+    /// The readings of the last clause.
+    pub found: Vec<Reading>,
+    topics: Vec<usize>,
+    /// Every topic phrase of the clause, sorted, without duplicates.
+    topic_spans: Vec<Span>,
+    negations: Vec<Span>,
+    hedges: Vec<Span>,
+    stance_cues: Vec<StanceCue>,
+    /// Indexes into `stance_cues` of the cues taking the current anchor.
+    partners: Vec<usize>,
+}
+
+impl Readings {
+    /// Replaces `found` with the stance readings of one clause: idioms alone
+    /// or with cues, topic cues with cues.
+    pub fn read(&mut self, cues: &[Cue], clause: &Clause, input: &MatchInput<'_>) {
+        self.found.clear();
+        let text = &input.seg.text;
+        self.topics.clear();
+        self.topics
+            .extend(cues.iter().filter_map(|c| match c.meaning {
+                Meaning::Topic { topic, .. } | Meaning::TopicStance { topic, .. } => Some(topic),
+                _ => None,
+            }));
+        if self.topics.is_empty() {
+            return;
+        }
+        self.topics.sort_unstable();
+        self.topics.dedup();
+        self.topic_spans.clear();
+        self.topic_spans
+            .extend(cues.iter().filter(|c| is_topic(c)).map(|c| c.span));
+        self.topic_spans.sort_unstable();
+        self.topic_spans.dedup();
+        governed_by(cues, Meaning::Negator, text, &mut self.negations);
+        governed_by(cues, Meaning::Hedge, text, &mut self.hedges);
+        self.stance_cues.clear();
+        self.stance_cues.extend(
+            cues.iter()
+                .enumerate()
+                .filter(|(_, c)| matches!(c.meaning, Meaning::StanceCue { .. }))
+                .map(|(i, c)| StanceCue::new(i, c, &self.topic_spans, text)),
+        );
+        let (out, partners) = (&mut self.found, &mut self.partners);
+        let (topic_spans, stance_cues) = (&self.topic_spans[..], &self.stance_cues);
+        let (negations, hedges) = (&self.negations, &self.hedges);
+        let flips = |cue: &Cue| negations.iter().filter(|&&g| g == cue.span).count() % 2 == 1;
+        let hedged = |cue: &Cue| clause.conditional || hedges.contains(&cue.span);
+        for &topic in &self.topics {
+            // An idiom for the topic stands for it; its plain topic phrases then add nothing.
+            let has_idiom = cues
+                .iter()
+                .any(|c| matches!(c.meaning, Meaning::TopicStance { topic: t, .. } if t == topic));
+            let anchors = cues.iter().filter(|c| match c.meaning {
+                Meaning::TopicStance { topic: t, .. } => t == topic,
+                Meaning::Topic { topic: t, .. } => t == topic && !has_idiom,
+                _ => false,
+            });
+            for anchor in anchors {
+                let (anchor_stance, anchor_holder, anchor_rule, is_idiom) = match anchor.meaning {
+                    Meaning::TopicStance {
+                        stance,
+                        holder,
+                        rule,
+                        ..
+                    } => (stance, holder, rule, true),
+                    Meaning::Topic { rule, .. } => {
+                        (Stance::Support, HolderRule::Speaker, rule, false)
+                    }
+                    _ => continue,
+                };
+                let mut base = anchor_stance;
+                if flips(anchor) {
+                    base = base.negated();
+                }
+                partners.clear();
+                partners.extend(
+                    stance_cues
+                        .iter()
+                        .filter(|c| c.takes(&cues[c.cue], anchor.span, topic_spans, text))
+                        .map(|c| c.cue),
+                );
+                if partners.is_empty() {
+                    // A topic named without a cue takes a side only when negated ("no US troops").
+                    // In an `if` clause a bare negated topic says nothing ("if Kyiv does not get …").
+                    if is_idiom || (flips(anchor) && !clause.conditional) {
+                        let stance = if hedged(anchor) {
+                            Stance::Neutral
+                        } else {
+                            base
+                        };
+                        let rule = if is_idiom {
+                            RuleName::Idiom(anchor_rule)
+                        } else {
+                            RuleName::Negated(anchor_rule)
+                        };
+                        out.push(Reading {
+                            topic,
+                            stance,
+                            holder: anchor_holder,
+                            at: anchor.span,
+                            cue_end: anchor.span.end,
+                            rule,
+                        });
+                    }
+                    continue;
+                }
+                for &partner in partners.iter() {
+                    let cue = &cues[partner];
+                    let Meaning::StanceCue {
+                        stance,
+                        holder,
+                        rule,
+                        ..
+                    } = cue.meaning
+                    else {
+                        continue;
                     };
-                    let rule = if is_idiom {
-                        [&rules.rule_ids[anchor_rule], " (idiom)"].concat()
-                    } else {
-                        [&rules.rule_ids[anchor_rule], " (negated)"].concat()
-                    };
+                    let mut combined = base.times(stance);
+                    if flips(cue) {
+                        combined = combined.negated();
+                    }
+                    if hedged(cue) || hedged(anchor) {
+                        // "he could announce more aid" speculates about the holder: no stance.
+                        if holder == HolderRule::Subject && hedges.contains(&cue.span) {
+                            continue;
+                        }
+                        combined = Stance::Neutral;
+                    }
                     out.push(Reading {
                         topic,
-                        stance,
-                        holder: anchor_holder,
-                        at: anchor.span,
-                        cue_end: anchor.span.end,
-                        rule,
+                        stance: combined,
+                        holder,
+                        at: cue.span,
+                        cue_end: cue.span.end,
+                        rule: RuleName::Combined {
+                            cue: rule,
+                            anchor: anchor_rule,
+                        },
                     });
                 }
-                continue;
-            }
-            for &cue in &partners {
-                let Meaning::StanceCue {
-                    stance,
-                    holder,
-                    rule,
-                    ..
-                } = cue.meaning
-                else {
-                    continue;
-                };
-                let mut combined = base.times(stance);
-                if flips(cue) {
-                    combined = combined.negated();
-                }
-                if hedged(cue) || hedged(anchor) {
-                    // "he could announce more aid" speculates about the holder: no stance.
-                    if holder == HolderRule::Subject && hedges.contains(&cue.span) {
-                        continue;
-                    }
-                    combined = Stance::Neutral;
-                }
-                out.push(Reading {
-                    topic,
-                    stance: combined,
-                    holder,
-                    at: cue.span,
-                    cue_end: cue.span.end,
-                    // Not `format!`: this runs for every reading, and concatenation is several times cheaper.
-                    rule: [&rules.rule_ids[rule], " + ", &rules.rule_ids[anchor_rule]].concat(),
-                });
             }
         }
     }
-    out
+}
+
+fn is_topic(cue: &Cue) -> bool {
+    matches!(
+        cue.meaning,
+        Meaning::Topic { .. } | Meaning::TopicStance { .. }
+    )
 }
 
 /// A general stance cue of a clause, with what it needs to pick its topics.
-struct StanceCue<'c> {
-    cue: &'c Cue,
-    /// The topic phrases it governs as a verb in the active voice; `None`
-    /// when it takes any topic (a passive verb cue or a judgement cue).
-    objects: Option<Vec<Span>>,
+struct StanceCue {
+    /// Index of the cue among the clause's cues.
+    cue: usize,
+    /// The topic phrases it governs as a verb in the active voice, a range
+    /// of the clause's sorted topic spans; `None` when it takes any topic
+    /// (a passive verb cue or a judgement cue).
+    objects: Option<Range<usize>>,
 }
 
-impl<'c> StanceCue<'c> {
-    fn new(cue: &'c Cue, cues: &[Cue], text: &str) -> StanceCue<'c> {
+impl StanceCue {
+    fn new(index: usize, cue: &Cue, topic_spans: &[Span], text: &str) -> StanceCue {
         let passive = text[cue.span.end..].starts_with(" by ");
         let verb_cue = matches!(
             cue.meaning,
@@ -165,20 +230,20 @@ impl<'c> StanceCue<'c> {
             }
         );
         StanceCue {
-            cue,
-            objects: (verb_cue && !passive).then(|| verb_objects(cue, cues, text)),
+            cue: index,
+            objects: (verb_cue && !passive).then(|| verb_objects(cue, topic_spans, text)),
         }
     }
 
-    /// Whether it combines with the topic phrase at `anchor`. A verb cue takes
-    /// the topic that follows it ("calls for membership", not "membership …,
-    /// proposing a plan"), unless passive ("rejected by").
-    fn takes(&self, anchor: Span, text: &str) -> bool {
-        let span = self.cue.span;
+    /// Whether `cue` (this one) combines with the topic phrase at `anchor`. A
+    /// verb cue takes the topic that follows it ("calls for membership", not
+    /// "membership …, proposing a plan"), unless passive ("rejected by").
+    fn takes(&self, cue: &Cue, anchor: Span, topic_spans: &[Span], text: &str) -> bool {
+        let span = cue.span;
         if span.overlaps(anchor) {
             return false;
         }
-        let within_reach = match self.cue.meaning {
+        let within_reach = match cue.meaning {
             Meaning::StanceCue {
                 reach: Some(reach), ..
             } => {
@@ -187,34 +252,26 @@ impl<'c> StanceCue<'c> {
             }
             _ => true,
         };
-        within_reach && self.objects.as_ref().is_none_or(|o| o.contains(&anchor))
+        within_reach
+            && self
+                .objects
+                .as_ref()
+                .is_none_or(|o| topic_spans[o.clone()].contains(&anchor))
     }
 }
 
-/// The topic phrases a verb cue governs: the first one after it, and those
-/// coordinated with it ("calls for weapons and air defence"), but not a
-/// topic further on ("will not accept troops under any peace deal").
-fn verb_objects(verb: &Cue, cues: &[Cue], text: &str) -> Vec<Span> {
-    let mut after: Vec<Span> = cues
-        .iter()
-        .filter(|c| {
-            matches!(
-                c.meaning,
-                Meaning::Topic { .. } | Meaning::TopicStance { .. }
-            )
-        })
-        .filter(|c| c.span.start >= verb.span.end)
-        .map(|c| c.span)
-        .collect();
-    after.sort();
-    after.dedup();
-    let mut objects: Vec<Span> = Vec::new();
-    for span in after {
-        match objects.last() {
-            None => objects.push(span),
+/// The topic phrases a verb cue governs, as a range of the clause's sorted
+/// `topic_spans`: the first one after it, and those coordinated with it
+/// ("calls for weapons and air defence"), but not a topic further on ("will
+/// not accept troops under any peace deal").
+fn verb_objects(verb: &Cue, topic_spans: &[Span], text: &str) -> Range<usize> {
+    let from = topic_spans.partition_point(|s| s.start < verb.span.end);
+    let mut to = from;
+    while let Some(&span) = topic_spans.get(to) {
+        if to > from {
+            let last = topic_spans[to - 1];
             // Overlapping phrases of one stretch of text are the same object.
-            Some(last) if span.start < last.end => objects.push(span),
-            Some(last) => {
+            if span.start >= last.end {
                 let between = &text[last.end..span.start];
                 let coordinated = at_most_words(between, 3)
                     && (contains(between, " and ")
@@ -223,46 +280,48 @@ fn verb_objects(verb: &Cue, cues: &[Cue], text: &str) -> Vec<Span> {
                 if !coordinated {
                     break;
                 }
-                objects.push(span);
             }
         }
+        to += 1;
     }
-    objects
+    from..to
 }
 
-/// For each negator (or hedge) in the clause, the span of the stance-family cue
-/// it governs: the gapped phrase it sits inside, else the first cue that
-/// starts within a few words after it.
-fn governed_by(cues: &[Cue], kind: Meaning, text: &str) -> Vec<Span> {
+/// For each negator (or hedge) in the clause, the span of the stance-family
+/// cue it governs, into `governed`: the gapped phrase it sits inside, else
+/// the first cue that starts within a few words after it.
+fn governed_by(cues: &[Cue], kind: Meaning, text: &str, governed: &mut Vec<Span>) {
     let is_stance = |c: &Cue| {
         matches!(
             c.meaning,
             Meaning::Topic { .. } | Meaning::StanceCue { .. } | Meaning::TopicStance { .. }
         )
     };
-    cues.iter()
-        .filter(|c| c.meaning == kind)
-        .filter_map(|marker| {
-            if let Some(host) = cues
-                .iter()
-                .find(|c| is_stance(c) && c.hit.in_gap(marker.span))
-            {
-                return Some(host.span);
-            }
-            cues.iter()
-                .filter(|c| is_stance(c) && c.span.start >= marker.span.end)
-                .min_by_key(|c| c.span.start)
-                .filter(|c| {
-                    let between = &text[marker.span.end..c.span.start];
-                    // Scope ends at a comma or a coordinator: "no X and no Y".
-                    at_most_words(between, SCOPE_WORDS)
-                        && !between.contains([',', ';'])
-                        && !contains(between, " and ")
-                        && !contains(between, " or ")
-                })
-                .map(|c| c.span)
-        })
-        .collect()
+    governed.clear();
+    governed.extend(
+        cues.iter()
+            .filter(|c| c.meaning == kind)
+            .filter_map(|marker| {
+                if let Some(host) = cues
+                    .iter()
+                    .find(|c| is_stance(c) && c.hit.in_gap(marker.span))
+                {
+                    return Some(host.span);
+                }
+                cues.iter()
+                    .filter(|c| is_stance(c) && c.span.start >= marker.span.end)
+                    .min_by_key(|c| c.span.start)
+                    .filter(|c| {
+                        let between = &text[marker.span.end..c.span.start];
+                        // Scope ends at a comma or a coordinator: "no X and no Y".
+                        at_most_words(between, SCOPE_WORDS)
+                            && !between.contains([',', ';'])
+                            && !contains(between, " and ")
+                            && !contains(between, " or ")
+                    })
+                    .map(|c| c.span)
+            }),
+    );
 }
 
 /// Whether `text` has at most `most` words; counts no further than that.
