@@ -9,13 +9,16 @@
 mod bytemask;
 mod cues;
 pub mod names;
+mod nearby;
 mod words;
 
-use crate::model::{longest_span, Span};
+use crate::model::Span;
 use crate::quotes::Quote;
 use crate::rules::{CompiledRules, Hit, Meaning};
 use crate::segment::Segmented;
+use bytemask::ByteClasses;
 use chrono::NaiveDate;
+use nearby::NearbySpans;
 use serde::Serialize;
 
 /// Who a mention refers to, before pronouns are resolved.
@@ -161,21 +164,23 @@ pub fn find_mentions(
     // Titles are stripped from unknown names; known mentions cover their words.
     let covered: Vec<Span> = known.iter().map(|m| m.span).collect();
     let sentence_spans: Vec<Span> = seg.sentences.iter().map(|s| s.span).collect();
-    let mut unknown: Vec<Mention> = names::unknown_names(&seg.text, &sentence_spans, &covered)
-        .into_iter()
-        .map(|n| {
-            plain_mention(
-                n.span,
-                MentionKind::Named {
-                    name: n.name,
-                    person: n.person,
-                },
-            )
-        })
-        .collect();
+    let classes = ByteClasses::of(seg.text.as_bytes());
+    let mut unknown: Vec<Mention> =
+        names::unknown_names(&seg.text, &classes, &sentence_spans, covered)
+            .into_iter()
+            .map(|n| {
+                plain_mention(
+                    n.span,
+                    MentionKind::Named {
+                        name: n.name,
+                        person: n.person,
+                    },
+                )
+            })
+            .collect();
     unknown.sort_by_key(|m| m.span);
     let named = merge_by_span(known, unknown);
-    let pronouns = find_pronouns(seg, &named);
+    let pronouns = find_pronouns(seg, &classes, &named);
     let mut mentions = merge_by_span(named, pronouns);
     mark_context(&seg.text, quotes, &mut mentions);
     let cues = cues::filter_cues(rules, hits.iter().filter(|hit| !is_mention(hit)), &mentions);
@@ -289,14 +294,14 @@ fn word_before(text: &str, at: usize) -> Option<&str> {
 fn last_word(text: &str) -> Option<(usize, &str)> {
     let bytes = text.as_bytes();
     let is_space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
-    let end = bytes
-        .iter()
-        .rposition(|&b| !is_space(b))
-        .map_or(0, |i| i + 1);
-    let start = bytes[..end]
-        .iter()
-        .rposition(|&b| is_space(b) || !b.is_ascii())
-        .map_or(0, |i| i + 1);
+    let mut end = bytes.len();
+    while end > 0 && is_space(bytes[end - 1]) {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && !is_space(bytes[start - 1]) && bytes[start - 1].is_ascii() {
+        start -= 1;
+    }
     let beyond_ascii = |at: usize| at > 0 && !bytes[at - 1].is_ascii();
     if beyond_ascii(end) || beyond_ascii(start) {
         // Beyond ASCII a character may still be white space (a no-break space).
@@ -442,33 +447,54 @@ fn extend_to_determiner(text: &str, span: Span) -> Span {
     Span::new(start, span.end)
 }
 
-/// The pronoun a word is, in any case.
+/// The pronoun a word of letters is, in any case.
 fn pronoun(word: &[u8]) -> Option<Pronoun> {
     if !(2..=5).contains(&word.len()) {
         return None;
     }
-    let mut lower = [0u8; 5];
-    lower[..word.len()].copy_from_slice(word);
-    lower.make_ascii_lowercase();
-    Some(match &lower[..word.len()] {
-        b"he" | b"him" | b"his" => Pronoun::He,
-        b"she" | b"her" => Pronoun::She,
-        b"it" | b"its" => Pronoun::It,
-        b"they" | b"them" | b"their" => Pronoun::They,
+    // The letters folded to lower case, packed into one integer: a match on
+    // integers is a few compares.
+    let packed = word
+        .iter()
+        .rev()
+        .fold(0u64, |packed, &b| packed << 8 | u64::from(b | 0x20));
+    const fn pack(word: &[u8]) -> u64 {
+        let mut packed = 0;
+        let mut i = word.len();
+        while i > 0 {
+            i -= 1;
+            packed = packed << 8 | word[i] as u64;
+        }
+        packed
+    }
+    const HE: u64 = pack(b"he");
+    const HIM: u64 = pack(b"him");
+    const HIS: u64 = pack(b"his");
+    const SHE: u64 = pack(b"she");
+    const HER: u64 = pack(b"her");
+    const IT: u64 = pack(b"it");
+    const ITS: u64 = pack(b"its");
+    const THEY: u64 = pack(b"they");
+    const THEM: u64 = pack(b"them");
+    const THEIR: u64 = pack(b"their");
+    Some(match packed {
+        HE | HIM | HIS => Pronoun::He,
+        SHE | HER => Pronoun::She,
+        IT | ITS => Pronoun::It,
+        THEY | THEM | THEIR => Pronoun::They,
         _ => return None,
     })
 }
 
 /// Pronouns that are not part of a mention; `mentions` is sorted by span.
-fn find_pronouns(seg: &Segmented, mentions: &[Mention]) -> Vec<Mention> {
+fn find_pronouns(seg: &Segmented, classes: &ByteClasses, mentions: &[Mention]) -> Vec<Mention> {
     let bytes = seg.text.as_bytes();
-    let longest = longest_span(mentions, |m| m.span);
+    let mut near = NearbySpans::new(mentions, |m| m.span);
     let mut found = Vec::new();
     // Bytes, not chars: a word here is ASCII letters, and every byte of any
     // other character ends one just as the character would.
     let mut letter_before = false;
-    for (block, block_bytes) in bytes.chunks(64).enumerate() {
-        let letters = bytemask::letter_bits(block_bytes);
+    for (block, &letters) in classes.letters().iter().enumerate() {
         let mut word_starts = letters & !(letters << 1 | u64::from(letter_before));
         letter_before = letters >> 63 == 1;
         // A pronoun has two to five letters. Where the letters that tell run
@@ -502,8 +528,7 @@ fn find_pronouns(seg: &Segmented, mentions: &[Mention]) -> Vec<Mention> {
                 continue;
             };
             let span = Span::new(start, end);
-            let near = span.reachable_from(mentions, longest, |m| m.span);
-            if near.iter().any(|m| m.span.overlaps(span)) {
+            if near.any_overlaps(span) {
                 continue;
             }
             found.push(plain_mention(span, MentionKind::Pronoun(pronoun)));

@@ -1,8 +1,8 @@
 //! Which phrase hits stay cues: the longest of overlapping hits in one
 //! family, and no speech verb inside a name.
 
+use super::nearby::NearbySpans;
 use super::{Cue, Mention};
-use crate::model::longest_span;
 use crate::rules::{CompiledRules, Hit, Meaning};
 
 /// The cue family decides which hits a longer hit swallows.
@@ -46,13 +46,7 @@ pub(super) fn filter_cues<'h>(
         phrase: hit.phrase,
         hit: *hit,
     }));
-    let longest_mention = longest_span(mentions, |m| m.span);
-    let in_mention = |cue: &Cue| {
-        cue.span
-            .reachable_from(mentions, longest_mention, |m| m.span)
-            .iter()
-            .any(|m| m.span.overlaps(cue.span))
-    };
+    let mut near_mentions = NearbySpans::new(mentions, |m| m.span);
     let mut keep = Vec::with_capacity(cues.len());
     // Only a cue that contains another can swallow it. Cues come in order of
     // start, so the candidates for each are those that start at or before it
@@ -69,7 +63,7 @@ pub(super) fn filter_cues<'h>(
             cue.meaning != Meaning::NotEarlier
                 && !open.iter().any(|other| swallows(other, cue))
                 && !(matches!(cue.meaning, Meaning::Speech | Meaning::Cognition)
-                    && in_mention(cue)),
+                    && near_mentions.any_overlaps(cue.span)),
         );
     }
     let mut keep = keep.into_iter();
