@@ -20,6 +20,7 @@ use bytemask::ByteClasses;
 use chrono::NaiveDate;
 use nearby::NearbySpans;
 use serde::Serialize;
+use words::WordSet;
 
 /// Who a mention refers to, before pronouns are resolved.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -94,61 +95,51 @@ pub struct Mentions {
     pub cues: Vec<Cue>,
 }
 
-/// Whether `word` is a preposition, in any case.
-fn is_preposition(word: &str) -> bool {
-    let mut lower = [0u8; 10];
-    let Some(lower) = lower.get_mut(..word.len()) else {
-        return false;
-    };
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    // A match on the bytes compiles to a decision tree: a few compares.
-    matches!(
-        &*lower,
-        b"during"
-            | b"amid"
-            | b"since"
-            | b"until"
-            | b"throughout"
-            | b"across"
-            | b"beyond"
-            | b"within"
-            | b"near"
-            | b"around"
-            | b"following"
-            | b"of"
-            | b"to"
-            | b"in"
-            | b"with"
-            | b"for"
-            | b"from"
-            | b"against"
-            | b"on"
-            | b"at"
-            | b"by"
-            | b"into"
-            | b"about"
-            | b"like"
-            | b"than"
-            | b"between"
-            | b"toward"
-            | b"towards"
-            | b"over"
-            | b"under"
-            | b"after"
-            | b"before"
-            | b"without"
-            | b"regarding"
-            | b"among"
-            | b"despite"
-            | b"behind"
-            | b"via"
-            | b"per"
-            | b"alongside"
-            | b"onto"
-            | b"upon"
-    )
-}
+/// Prepositions, in lower case.
+static PREPOSITIONS: WordSet<42> = WordSet::new([
+    "during",
+    "amid",
+    "since",
+    "until",
+    "throughout",
+    "across",
+    "beyond",
+    "within",
+    "near",
+    "around",
+    "following",
+    "of",
+    "to",
+    "in",
+    "with",
+    "for",
+    "from",
+    "against",
+    "on",
+    "at",
+    "by",
+    "into",
+    "about",
+    "like",
+    "than",
+    "between",
+    "toward",
+    "towards",
+    "over",
+    "under",
+    "after",
+    "before",
+    "without",
+    "regarding",
+    "among",
+    "despite",
+    "behind",
+    "via",
+    "per",
+    "alongside",
+    "onto",
+    "upon",
+]);
 
 /// Finds mentions and cues in an article.
 pub fn find_mentions(
@@ -158,8 +149,17 @@ pub fn find_mentions(
     date: Option<NaiveDate>,
 ) -> Mentions {
     let hits = rules.scan(&seg.text);
-    let is_mention = |hit: &&Hit| is_mention_meaning(rules.phrases[hit.phrase as usize].meaning);
-    let mut known = group_mentions(seg, rules, hits.iter().filter(is_mention), date);
+    let mut mention_hits = Vec::with_capacity(hits.len());
+    let mut cue_hits = Vec::with_capacity(hits.len());
+    for hit in &hits {
+        let meaning = rules.phrases[hit.phrase as usize].meaning;
+        if is_mention_meaning(meaning) {
+            mention_hits.push((hit, meaning));
+        } else {
+            cue_hits.push((hit, meaning));
+        }
+    }
+    let mut known = group_mentions(seg, rules, &mention_hits, date);
     known.sort_by_key(|m| m.span);
     // Titles are stripped from unknown names; known mentions cover their words.
     let covered: Vec<Span> = known.iter().map(|m| m.span).collect();
@@ -182,8 +182,8 @@ pub fn find_mentions(
     let named = merge_by_span(known, unknown);
     let pronouns = find_pronouns(seg, &classes, &named);
     let mut mentions = merge_by_span(named, pronouns);
-    mark_context(&seg.text, quotes, &mut mentions);
-    let cues = cues::filter_cues(rules, hits.iter().filter(|hit| !is_mention(hit)), &mentions);
+    mark_context(&seg.text, &classes, quotes, &mut mentions);
+    let cues = cues::filter_cues(&cue_hits, &mentions);
     Mentions { mentions, cues }
 }
 
@@ -223,7 +223,7 @@ fn plain_mention(span: Span, kind: MentionKind) -> Mention {
 
 /// Sets whether each mention stands in a quotation, after a preposition and
 /// as a possessive; `mentions` is sorted by span.
-fn mark_context(text: &str, quotes: &[Quote], mentions: &mut [Mention]) {
+fn mark_context(text: &str, classes: &ByteClasses, quotes: &[Quote], mentions: &mut [Mention]) {
     let mut outers: Vec<Span> = quotes.iter().map(|q| q.outer).collect();
     outers.sort_unstable();
     // Mentions come in order of start, so the quotations that start at or
@@ -236,8 +236,8 @@ fn mark_context(text: &str, quotes: &[Quote], mentions: &mut [Mention]) {
             opened += 1;
         }
         mention.in_quote = opened > 0 && mention.span.end <= furthest_end;
-        mention.after_preposition = word_before(text, mention.span.start)
-            .is_some_and(is_preposition)
+        mention.after_preposition = word_before(text, classes, mention.span.start)
+            .is_some_and(|word| PREPOSITIONS.contains_folded(word))
             && !led_by(text, mention.span.start);
         let after = &text[mention.span.end..];
         let word = &text[mention.span.start..mention.span.end];
@@ -269,8 +269,8 @@ fn led_by(text: &str, at: usize) -> bool {
 }
 
 /// The word right before `at`, skipping one article (`about the US` -> `about`).
-fn word_before(text: &str, at: usize) -> Option<&str> {
-    let (start, first) = last_word(&text[..at])?;
+fn word_before<'t>(text: &'t str, classes: &ByteClasses, at: usize) -> Option<&'t str> {
+    let (start, first) = last_word_before(text, classes, at)?;
     if first
         .bytes()
         .any(|b| matches!(b, b',' | b'.' | b';' | b':' | b'"' | b'(' | b')'))
@@ -281,7 +281,7 @@ fn word_before(text: &str, at: usize) -> Option<&str> {
         .iter()
         .any(|a| a.eq_ignore_ascii_case(first))
     {
-        let (_, second) = last_word(&text[..start])?;
+        let (_, second) = last_word_before(text, classes, start)?;
         return (!second
             .bytes()
             .any(|b| matches!(b, b',' | b'.' | b';' | b':' | b'"')))
@@ -290,10 +290,32 @@ fn word_before(text: &str, at: usize) -> Option<&str> {
     Some(first)
 }
 
+/// [`last_word`] of `text[..at]`, `classes` being those of `text`.
+fn last_word_before<'t>(
+    text: &'t str,
+    classes: &ByteClasses,
+    at: usize,
+) -> Option<(usize, &'t str)> {
+    let bytes = text.as_bytes();
+    // Most often a word of ASCII letters and one space stand right before.
+    if at >= 2 && bytes[at - 1] == b' ' {
+        let end = at - 1;
+        let start = classes.letters_before(end);
+        if start < end && (start == 0 || is_space(bytes[start - 1])) {
+            return Some((start, &text[start..end]));
+        }
+    }
+    last_word(&text[..at])
+}
+
+/// White space for [`last_word`]: ASCII only.
+fn is_space(b: u8) -> bool {
+    b == b' ' || (b'\t'..=b'\r').contains(&b)
+}
+
 /// The last white-space-separated word of `text`, and where it starts.
 fn last_word(text: &str) -> Option<(usize, &str)> {
     let bytes = text.as_bytes();
-    let is_space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
     let mut end = bytes.len();
     while end > 0 && is_space(bytes[end - 1]) {
         end -= 1;
@@ -317,15 +339,15 @@ fn last_word(text: &str) -> Option<(usize, &str)> {
 }
 
 /// Leftmost-longest mention hits, grouped when only a space separates them.
-fn group_mentions<'h>(
+fn group_mentions(
     seg: &Segmented,
     rules: &CompiledRules,
-    hits: impl Iterator<Item = &'h Hit>,
+    hits: &[(&Hit, Meaning)],
     date: Option<NaiveDate>,
 ) -> Vec<Mention> {
-    // Room for a mention per hit, most often several times what is needed:
-    // growing the list cost more.
-    let mut mentions = Vec::with_capacity(hits.size_hint().1.unwrap_or(0));
+    // Room for a mention per hit, most often more than is needed: growing
+    // the list cost more.
+    let mut mentions = Vec::with_capacity(hits.len());
     // The group being read: its span, the span of its last slot (hits with
     // one span share a slot) and the meanings of all its hits.
     let mut group: Option<(Span, Span)> = None;
@@ -340,8 +362,7 @@ fn group_mentions<'h>(
         };
         mentions.push(plain_mention(span, kind));
     };
-    for hit in hits {
-        let meaning = rules.phrases[hit.phrase as usize].meaning;
+    for &(hit, meaning) in hits {
         if let Some((span, slot)) = &mut group {
             if hit.span == *slot {
                 meanings.push(meaning);

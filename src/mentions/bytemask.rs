@@ -63,6 +63,23 @@ impl ByteClasses {
         &self.letters
     }
 
+    /// Where the run of letters that ends right before `end` starts (`end`
+    /// when the byte before it is no letter).
+    pub fn letters_before(&self, end: usize) -> usize {
+        let mut at = end;
+        while at > 0 {
+            let (block, bit) = ((at - 1) / 64, (at - 1) % 64);
+            // The bits up to the one before `at`, that one on top.
+            let up_to = self.letters[block] << (63 - bit);
+            let run = up_to.leading_ones() as usize;
+            if run <= bit {
+                return at - run;
+            }
+            at -= run;
+        }
+        0
+    }
+
     /// Where the first space at or after `at` is, or `to` when none comes before it.
     pub fn next_space(&self, at: usize, to: usize) -> usize {
         set_bits(&self.spaces, at, to).next().unwrap_or(to)
@@ -135,6 +152,19 @@ mod tests {
             for (i, &b) in text.iter().enumerate() {
                 let letter = classes.letters()[i / 64] >> (i % 64) & 1 == 1;
                 assert_eq!(letter, b.is_ascii_alphabetic(), "letter at {i}");
+            }
+            for end in 0..=len {
+                let expected = end
+                    - text[..end]
+                        .iter()
+                        .rev()
+                        .take_while(|b| b.is_ascii_alphabetic())
+                        .count();
+                assert_eq!(
+                    classes.letters_before(end),
+                    expected,
+                    "letters before {end}"
+                );
             }
             for start in 0..len {
                 for to in [start, start + 1, start + 9, start + 70, len] {
