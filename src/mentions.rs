@@ -395,6 +395,9 @@ fn resolve_group(
     date: Option<NaiveDate>,
 ) -> Option<MentionKind> {
     use crate::rules::source::ActorKind;
+    if let [meaning] = meanings {
+        return resolve_one(rules, *meaning, date);
+    }
     let person_name = meanings.iter().rev().find_map(|m| match m {
         Meaning::Actor(a) if rules.actors[*a].kind == ActorKind::Person => Some(*a),
         _ => None,
@@ -437,6 +440,24 @@ fn resolve_group(
         _ if meanings.contains(&Meaning::OrganisationReference) => {
             Some(MentionKind::OrganisationReference)
         }
+        _ => None,
+    }
+}
+
+/// [`resolve_group`] of a group of one hit, the most common kind, without
+/// the lists a longer group needs.
+fn resolve_one(
+    rules: &CompiledRules,
+    meaning: Meaning,
+    date: Option<NaiveDate>,
+) -> Option<MentionKind> {
+    match meaning {
+        Meaning::Actor(actor) | Meaning::Descriptor(actor) => Some(MentionKind::Actor(actor)),
+        Meaning::Role { actor, role } if rules.roles[role].held_on(date) => {
+            Some(MentionKind::Actor(actor))
+        }
+        Meaning::Anonymous => Some(MentionKind::Anonymous),
+        Meaning::OrganisationReference => Some(MentionKind::OrganisationReference),
         _ => None,
     }
 }

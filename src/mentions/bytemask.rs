@@ -129,10 +129,12 @@ fn ascii_letters(x: u64) -> u64 {
     from_a & !past_z & !x & HIGH
 }
 
-/// The high bits of the eight bytes of `x` as one byte, lowest byte first.
+/// The high bits of the eight bytes of `x`, which has no other bits set,
+/// as one byte, lowest byte first.
 fn gather_high_bits(x: u64) -> u64 {
+    debug_assert_eq!(x & !HIGH, 0);
     // Each byte's bit lands on its own bit of the top byte, with no carries.
-    ((x >> 7) & ONES).wrapping_mul(0x0102_0408_1020_4080) >> 56
+    x.wrapping_mul(0x0002_0408_1020_4081) >> 56
 }
 
 #[cfg(test)]
