@@ -9,14 +9,18 @@
 mod bytemask;
 mod cues;
 pub mod names;
+mod nearby;
 mod words;
 
-use crate::model::{longest_span, Span};
+use crate::model::Span;
 use crate::quotes::Quote;
 use crate::rules::{CompiledRules, Hit, Meaning};
 use crate::segment::Segmented;
+use bytemask::ByteClasses;
 use chrono::NaiveDate;
+use nearby::NearbySpans;
 use serde::Serialize;
+use words::WordSet;
 
 /// Who a mention refers to, before pronouns are resolved.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -91,61 +95,51 @@ pub struct Mentions {
     pub cues: Vec<Cue>,
 }
 
-/// Whether `word` is a preposition, in any case.
-fn is_preposition(word: &str) -> bool {
-    let mut lower = [0u8; 10];
-    let Some(lower) = lower.get_mut(..word.len()) else {
-        return false;
-    };
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    // A match on the bytes compiles to a decision tree: a few compares.
-    matches!(
-        &*lower,
-        b"during"
-            | b"amid"
-            | b"since"
-            | b"until"
-            | b"throughout"
-            | b"across"
-            | b"beyond"
-            | b"within"
-            | b"near"
-            | b"around"
-            | b"following"
-            | b"of"
-            | b"to"
-            | b"in"
-            | b"with"
-            | b"for"
-            | b"from"
-            | b"against"
-            | b"on"
-            | b"at"
-            | b"by"
-            | b"into"
-            | b"about"
-            | b"like"
-            | b"than"
-            | b"between"
-            | b"toward"
-            | b"towards"
-            | b"over"
-            | b"under"
-            | b"after"
-            | b"before"
-            | b"without"
-            | b"regarding"
-            | b"among"
-            | b"despite"
-            | b"behind"
-            | b"via"
-            | b"per"
-            | b"alongside"
-            | b"onto"
-            | b"upon"
-    )
-}
+/// Prepositions, in lower case.
+static PREPOSITIONS: WordSet<42> = WordSet::new([
+    "during",
+    "amid",
+    "since",
+    "until",
+    "throughout",
+    "across",
+    "beyond",
+    "within",
+    "near",
+    "around",
+    "following",
+    "of",
+    "to",
+    "in",
+    "with",
+    "for",
+    "from",
+    "against",
+    "on",
+    "at",
+    "by",
+    "into",
+    "about",
+    "like",
+    "than",
+    "between",
+    "toward",
+    "towards",
+    "over",
+    "under",
+    "after",
+    "before",
+    "without",
+    "regarding",
+    "among",
+    "despite",
+    "behind",
+    "via",
+    "per",
+    "alongside",
+    "onto",
+    "upon",
+]);
 
 /// Finds mentions and cues in an article.
 pub fn find_mentions(
@@ -155,30 +149,41 @@ pub fn find_mentions(
     date: Option<NaiveDate>,
 ) -> Mentions {
     let hits = rules.scan(&seg.text);
-    let is_mention = |hit: &&Hit| is_mention_meaning(rules.phrases[hit.phrase as usize].meaning);
-    let mut known = group_mentions(seg, rules, hits.iter().filter(is_mention), date);
+    let mut mention_hits = Vec::with_capacity(hits.len());
+    let mut cue_hits = Vec::with_capacity(hits.len());
+    for hit in &hits {
+        let meaning = rules.phrases[hit.phrase as usize].meaning;
+        if is_mention_meaning(meaning) {
+            mention_hits.push((hit, meaning));
+        } else {
+            cue_hits.push((hit, meaning));
+        }
+    }
+    let mut known = group_mentions(seg, rules, &mention_hits, date);
     known.sort_by_key(|m| m.span);
     // Titles are stripped from unknown names; known mentions cover their words.
     let covered: Vec<Span> = known.iter().map(|m| m.span).collect();
     let sentence_spans: Vec<Span> = seg.sentences.iter().map(|s| s.span).collect();
-    let mut unknown: Vec<Mention> = names::unknown_names(&seg.text, &sentence_spans, &covered)
-        .into_iter()
-        .map(|n| {
-            plain_mention(
-                n.span,
-                MentionKind::Named {
-                    name: n.name,
-                    person: n.person,
-                },
-            )
-        })
-        .collect();
+    let classes = ByteClasses::of(seg.text.as_bytes());
+    let mut unknown: Vec<Mention> =
+        names::unknown_names(&seg.text, &classes, &sentence_spans, covered)
+            .into_iter()
+            .map(|n| {
+                plain_mention(
+                    n.span,
+                    MentionKind::Named {
+                        name: n.name,
+                        person: n.person,
+                    },
+                )
+            })
+            .collect();
     unknown.sort_by_key(|m| m.span);
     let named = merge_by_span(known, unknown);
-    let pronouns = find_pronouns(seg, &named);
+    let pronouns = find_pronouns(seg, &classes, &named);
     let mut mentions = merge_by_span(named, pronouns);
-    mark_context(&seg.text, quotes, &mut mentions);
-    let cues = cues::filter_cues(rules, hits.iter().filter(|hit| !is_mention(hit)), &mentions);
+    mark_context(&seg.text, &classes, quotes, &mut mentions);
+    let cues = cues::filter_cues(&cue_hits, &mentions);
     Mentions { mentions, cues }
 }
 
@@ -218,7 +223,7 @@ fn plain_mention(span: Span, kind: MentionKind) -> Mention {
 
 /// Sets whether each mention stands in a quotation, after a preposition and
 /// as a possessive; `mentions` is sorted by span.
-fn mark_context(text: &str, quotes: &[Quote], mentions: &mut [Mention]) {
+fn mark_context(text: &str, classes: &ByteClasses, quotes: &[Quote], mentions: &mut [Mention]) {
     let mut outers: Vec<Span> = quotes.iter().map(|q| q.outer).collect();
     outers.sort_unstable();
     // Mentions come in order of start, so the quotations that start at or
@@ -231,8 +236,8 @@ fn mark_context(text: &str, quotes: &[Quote], mentions: &mut [Mention]) {
             opened += 1;
         }
         mention.in_quote = opened > 0 && mention.span.end <= furthest_end;
-        mention.after_preposition = word_before(text, mention.span.start)
-            .is_some_and(is_preposition)
+        mention.after_preposition = word_before(text, classes, mention.span.start)
+            .is_some_and(|word| PREPOSITIONS.contains_folded(word))
             && !led_by(text, mention.span.start);
         let after = &text[mention.span.end..];
         let word = &text[mention.span.start..mention.span.end];
@@ -264,8 +269,8 @@ fn led_by(text: &str, at: usize) -> bool {
 }
 
 /// The word right before `at`, skipping one article (`about the US` -> `about`).
-fn word_before(text: &str, at: usize) -> Option<&str> {
-    let (start, first) = last_word(&text[..at])?;
+fn word_before<'t>(text: &'t str, classes: &ByteClasses, at: usize) -> Option<&'t str> {
+    let (start, first) = last_word_before(text, classes, at)?;
     if first
         .bytes()
         .any(|b| matches!(b, b',' | b'.' | b';' | b':' | b'"' | b'(' | b')'))
@@ -276,7 +281,7 @@ fn word_before(text: &str, at: usize) -> Option<&str> {
         .iter()
         .any(|a| a.eq_ignore_ascii_case(first))
     {
-        let (_, second) = last_word(&text[..start])?;
+        let (_, second) = last_word_before(text, classes, start)?;
         return (!second
             .bytes()
             .any(|b| matches!(b, b',' | b'.' | b';' | b':' | b'"')))
@@ -285,18 +290,40 @@ fn word_before(text: &str, at: usize) -> Option<&str> {
     Some(first)
 }
 
+/// [`last_word`] of `text[..at]`, `classes` being those of `text`.
+fn last_word_before<'t>(
+    text: &'t str,
+    classes: &ByteClasses,
+    at: usize,
+) -> Option<(usize, &'t str)> {
+    let bytes = text.as_bytes();
+    // Most often a word of ASCII letters and one space stand right before.
+    if at >= 2 && bytes[at - 1] == b' ' {
+        let end = at - 1;
+        let start = classes.letters_before(end);
+        if start < end && (start == 0 || is_space(bytes[start - 1])) {
+            return Some((start, &text[start..end]));
+        }
+    }
+    last_word(&text[..at])
+}
+
+/// White space for [`last_word`]: ASCII only.
+fn is_space(b: u8) -> bool {
+    b == b' ' || (b'\t'..=b'\r').contains(&b)
+}
+
 /// The last white-space-separated word of `text`, and where it starts.
 fn last_word(text: &str) -> Option<(usize, &str)> {
     let bytes = text.as_bytes();
-    let is_space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
-    let end = bytes
-        .iter()
-        .rposition(|&b| !is_space(b))
-        .map_or(0, |i| i + 1);
-    let start = bytes[..end]
-        .iter()
-        .rposition(|&b| is_space(b) || !b.is_ascii())
-        .map_or(0, |i| i + 1);
+    let mut end = bytes.len();
+    while end > 0 && is_space(bytes[end - 1]) {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && !is_space(bytes[start - 1]) && bytes[start - 1].is_ascii() {
+        start -= 1;
+    }
     let beyond_ascii = |at: usize| at > 0 && !bytes[at - 1].is_ascii();
     if beyond_ascii(end) || beyond_ascii(start) {
         // Beyond ASCII a character may still be white space (a no-break space).
@@ -312,15 +339,15 @@ fn last_word(text: &str) -> Option<(usize, &str)> {
 }
 
 /// Leftmost-longest mention hits, grouped when only a space separates them.
-fn group_mentions<'h>(
+fn group_mentions(
     seg: &Segmented,
     rules: &CompiledRules,
-    hits: impl Iterator<Item = &'h Hit>,
+    hits: &[(&Hit, Meaning)],
     date: Option<NaiveDate>,
 ) -> Vec<Mention> {
-    // Room for a mention per hit, most often several times what is needed:
-    // growing the list cost more.
-    let mut mentions = Vec::with_capacity(hits.size_hint().1.unwrap_or(0));
+    // Room for a mention per hit, most often more than is needed: growing
+    // the list cost more.
+    let mut mentions = Vec::with_capacity(hits.len());
     // The group being read: its span, the span of its last slot (hits with
     // one span share a slot) and the meanings of all its hits.
     let mut group: Option<(Span, Span)> = None;
@@ -335,8 +362,7 @@ fn group_mentions<'h>(
         };
         mentions.push(plain_mention(span, kind));
     };
-    for hit in hits {
-        let meaning = rules.phrases[hit.phrase as usize].meaning;
+    for &(hit, meaning) in hits {
         if let Some((span, slot)) = &mut group {
             if hit.span == *slot {
                 meanings.push(meaning);
@@ -369,6 +395,9 @@ fn resolve_group(
     date: Option<NaiveDate>,
 ) -> Option<MentionKind> {
     use crate::rules::source::ActorKind;
+    if let [meaning] = meanings {
+        return resolve_one(rules, *meaning, date);
+    }
     let person_name = meanings.iter().rev().find_map(|m| match m {
         Meaning::Actor(a) if rules.actors[*a].kind == ActorKind::Person => Some(*a),
         _ => None,
@@ -415,6 +444,24 @@ fn resolve_group(
     }
 }
 
+/// [`resolve_group`] of a group of one hit, the most common kind, without
+/// the lists a longer group needs.
+fn resolve_one(
+    rules: &CompiledRules,
+    meaning: Meaning,
+    date: Option<NaiveDate>,
+) -> Option<MentionKind> {
+    match meaning {
+        Meaning::Actor(actor) | Meaning::Descriptor(actor) => Some(MentionKind::Actor(actor)),
+        Meaning::Role { actor, role } if rules.roles[role].held_on(date) => {
+            Some(MentionKind::Actor(actor))
+        }
+        Meaning::Anonymous => Some(MentionKind::Anonymous),
+        Meaning::OrganisationReference => Some(MentionKind::OrganisationReference),
+        _ => None,
+    }
+}
+
 /// `a European NATO diplomat`: the description starts at its determiner.
 fn extend_to_determiner(text: &str, span: Span) -> Span {
     const DETERMINERS: [&str; 12] = [
@@ -442,33 +489,54 @@ fn extend_to_determiner(text: &str, span: Span) -> Span {
     Span::new(start, span.end)
 }
 
-/// The pronoun a word is, in any case.
+/// The pronoun a word of letters is, in any case.
 fn pronoun(word: &[u8]) -> Option<Pronoun> {
     if !(2..=5).contains(&word.len()) {
         return None;
     }
-    let mut lower = [0u8; 5];
-    lower[..word.len()].copy_from_slice(word);
-    lower.make_ascii_lowercase();
-    Some(match &lower[..word.len()] {
-        b"he" | b"him" | b"his" => Pronoun::He,
-        b"she" | b"her" => Pronoun::She,
-        b"it" | b"its" => Pronoun::It,
-        b"they" | b"them" | b"their" => Pronoun::They,
+    // The letters folded to lower case, packed into one integer: a match on
+    // integers is a few compares.
+    let packed = word
+        .iter()
+        .rev()
+        .fold(0u64, |packed, &b| packed << 8 | u64::from(b | 0x20));
+    const fn pack(word: &[u8]) -> u64 {
+        let mut packed = 0;
+        let mut i = word.len();
+        while i > 0 {
+            i -= 1;
+            packed = packed << 8 | word[i] as u64;
+        }
+        packed
+    }
+    const HE: u64 = pack(b"he");
+    const HIM: u64 = pack(b"him");
+    const HIS: u64 = pack(b"his");
+    const SHE: u64 = pack(b"she");
+    const HER: u64 = pack(b"her");
+    const IT: u64 = pack(b"it");
+    const ITS: u64 = pack(b"its");
+    const THEY: u64 = pack(b"they");
+    const THEM: u64 = pack(b"them");
+    const THEIR: u64 = pack(b"their");
+    Some(match packed {
+        HE | HIM | HIS => Pronoun::He,
+        SHE | HER => Pronoun::She,
+        IT | ITS => Pronoun::It,
+        THEY | THEM | THEIR => Pronoun::They,
         _ => return None,
     })
 }
 
 /// Pronouns that are not part of a mention; `mentions` is sorted by span.
-fn find_pronouns(seg: &Segmented, mentions: &[Mention]) -> Vec<Mention> {
+fn find_pronouns(seg: &Segmented, classes: &ByteClasses, mentions: &[Mention]) -> Vec<Mention> {
     let bytes = seg.text.as_bytes();
-    let longest = longest_span(mentions, |m| m.span);
+    let mut near = NearbySpans::new(mentions, |m| m.span);
     let mut found = Vec::new();
     // Bytes, not chars: a word here is ASCII letters, and every byte of any
     // other character ends one just as the character would.
     let mut letter_before = false;
-    for (block, block_bytes) in bytes.chunks(64).enumerate() {
-        let letters = bytemask::letter_bits(block_bytes);
+    for (block, &letters) in classes.letters().iter().enumerate() {
         let mut word_starts = letters & !(letters << 1 | u64::from(letter_before));
         letter_before = letters >> 63 == 1;
         // A pronoun has two to five letters. Where the letters that tell run
@@ -502,8 +570,7 @@ fn find_pronouns(seg: &Segmented, mentions: &[Mention]) -> Vec<Mention> {
                 continue;
             };
             let span = Span::new(start, end);
-            let near = span.reachable_from(mentions, longest, |m| m.span);
-            if near.iter().any(|m| m.span.overlaps(span)) {
+            if near.any_overlaps(span) {
                 continue;
             }
             found.push(plain_mention(span, MentionKind::Pronoun(pronoun)));

@@ -1,87 +1,140 @@
-//! Byte classes eight bytes at a time (SWAR), for the passes that look at
-//! every byte of an article: most bytes are plain lower-case letters that
-//! only need to be stepped over.
+//! Byte classes of a whole article as bit masks, one bit per byte, made in
+//! one pass eight bytes at a time (SWAR): the pronoun finder reads the
+//! letters and the name finder the spaces and the word starts, so neither
+//! looks at every byte again.
 
-use crate::bytemask::{equal_bytes, maybe_equal, HIGH, ONES};
+use crate::bytemask::{equal_bytes, HIGH, ONES};
 
-/// Where the first space at or after `at` is, or `to` when none comes before it.
-pub fn next_space(bytes: &[u8], mut at: usize, to: usize) -> usize {
-    while at < to && at + 8 <= bytes.len() {
-        let eight = u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
-        let spaces = maybe_equal(eight, b' ');
-        if spaces != 0 {
-            return (at + (spaces.trailing_zeros() / 8) as usize).min(to);
+/// Which bytes of a text are ASCII letters, spaces and the starts of words
+/// that may be capitalised; bit `i % 64` of word `i / 64` stands for byte `i`.
+pub struct ByteClasses {
+    letters: Vec<u64>,
+    spaces: Vec<u64>,
+    /// Bytes that follow a space and are not ASCII lower-case letters.
+    maybe_capitalised: Vec<u64>,
+}
+
+/// Construction.
+impl ByteClasses {
+    /// The classes of every byte of `bytes`.
+    pub fn of(bytes: &[u8]) -> ByteClasses {
+        let blocks = bytes.len().div_ceil(64);
+        let mut classes = ByteClasses {
+            letters: Vec::with_capacity(blocks),
+            spaces: Vec::with_capacity(blocks),
+            maybe_capitalised: Vec::with_capacity(blocks),
+        };
+        let (whole, rest) = bytes.as_chunks::<64>();
+        for block in whole {
+            classes.push_block(block);
         }
-        at += 8;
-    }
-    let at = at.min(to);
-    bytes[at..to]
-        .iter()
-        .position(|&b| b == b' ')
-        .map_or(to, |i| at + i)
-}
-
-/// The first position in `at..to` that follows a space and does not hold
-/// an ASCII lower-case letter, or `to`: the start of the next word that may
-/// be capitalised. `at` must be at least 1.
-pub fn next_word_not_lower_case(bytes: &[u8], mut at: usize, to: usize) -> usize {
-    while at < to && at + 8 <= bytes.len() {
-        let before = eight_at(bytes, at - 1);
-        let here = eight_at(bytes, at);
-        let found = equal_bytes(before, b' ') & !in_ascii_range(here, b'a', b'z');
-        if found != 0 {
-            return (at + (found.trailing_zeros() / 8) as usize).min(to);
+        if !rest.is_empty() {
+            // Zero bytes are neither letters nor spaces.
+            let mut block = [0u8; 64];
+            block[..rest.len()].copy_from_slice(rest);
+            classes.push_block(&block);
         }
-        at += 8;
+        classes
     }
-    (at..to)
-        .find(|&p| bytes[p - 1] == b' ' && !bytes[p].is_ascii_lowercase())
-        .unwrap_or(to)
+
+    fn push_block(&mut self, block: &[u8; 64]) {
+        let (mut letters, mut lower_case, mut spaces) = (0u64, 0u64, 0u64);
+        for (i, eight) in block.as_chunks::<8>().0.iter().enumerate() {
+            let x = u64::from_le_bytes(*eight);
+            let letter = ascii_letters(x);
+            // A letter is lower-case when its 0x20 bit is set.
+            let lower = letter & (x << 2);
+            letters |= gather_high_bits(letter) << (8 * i);
+            lower_case |= gather_high_bits(lower) << (8 * i);
+            spaces |= gather_high_bits(equal_bytes(x, b' ')) << (8 * i);
+        }
+        let space_before = self.spaces.last().map_or(0, |s| s >> 63);
+        self.maybe_capitalised
+            .push(((spaces << 1) | space_before) & !lower_case);
+        self.letters.push(letters);
+        self.spaces.push(spaces);
+    }
 }
 
-fn eight_at(bytes: &[u8], at: usize) -> u64 {
-    u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"))
+/// Queries.
+impl ByteClasses {
+    /// The letter bits, 64 bytes to a word.
+    pub fn letters(&self) -> &[u64] {
+        &self.letters
+    }
+
+    /// Where the run of letters that ends right before `end` starts (`end`
+    /// when the byte before it is no letter).
+    pub fn letters_before(&self, end: usize) -> usize {
+        let mut at = end;
+        while at > 0 {
+            let (block, bit) = ((at - 1) / 64, (at - 1) % 64);
+            // The bits up to the one before `at`, that one on top.
+            let up_to = self.letters[block] << (63 - bit);
+            let run = up_to.leading_ones() as usize;
+            if run <= bit {
+                return at - run;
+            }
+            at -= run;
+        }
+        0
+    }
+
+    /// Where the first space at or after `at` is, or `to` when none comes before it.
+    pub fn next_space(&self, at: usize, to: usize) -> usize {
+        set_bits(&self.spaces, at, to).next().unwrap_or(to)
+    }
+
+    /// The positions in `from..to` that follow a space and do not hold an
+    /// ASCII lower-case letter: the starts of words that may be capitalised.
+    pub fn maybe_capitalised(&self, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
+        set_bits(&self.maybe_capitalised, from, to)
+    }
 }
 
-/// The high bit set in each byte of `x` from `low` to `high` (both ASCII).
-fn in_ascii_range(x: u64, low: u8, high: u8) -> u64 {
-    // With the high bit cleared no byte can carry into the next when the
-    // range bounds are added.
-    let low7 = x & !HIGH;
-    let from_low = low7 + ONES * u64::from(0x80 - low);
-    let past_high = low7 + ONES * u64::from(0x80 - high - 1);
-    from_low & !past_high & !x & HIGH
-}
-
-/// One bit per byte of `block` (at most 64 bytes), set for ASCII letters.
-pub fn letter_bits(block: &[u8]) -> u64 {
-    debug_assert!(block.len() <= 64);
-    let mut chunks = block.chunks_exact(8);
-    let mut bits = 0;
-    let mut shift = 0;
-    for chunk in &mut chunks {
-        let eight = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        bits |= gather_high_bits(ascii_letters(eight)) << shift;
-        shift += 8;
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut eight = [0u8; 8];
-        eight[..rest.len()].copy_from_slice(rest);
-        bits |= gather_high_bits(ascii_letters(u64::from_le_bytes(eight))) << shift;
-    }
-    bits
+/// The positions in `from..to` whose bits are set, in order.
+fn set_bits(bits: &[u64], from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
+    let mut block = from / 64;
+    let mut current = if from < to {
+        bits[block] & (!0 << (from % 64))
+    } else {
+        0
+    };
+    std::iter::from_fn(move || loop {
+        if current != 0 {
+            let at = block * 64 + current.trailing_zeros() as usize;
+            current &= current - 1;
+            if at >= to {
+                current = 0;
+                block = to / 64;
+                return None;
+            }
+            return Some(at);
+        }
+        block += 1;
+        if block * 64 >= to {
+            return None;
+        }
+        current = bits[block];
+    })
 }
 
 /// The high bit set in each byte of `x` that is an ASCII letter.
 fn ascii_letters(x: u64) -> u64 {
-    in_ascii_range(x | (ONES * 0x20), b'a', b'z')
+    // Folded to lower case and with the high bit cleared, no byte can carry
+    // into the next when the range bounds are added.
+    let folded = (x | (ONES * 0x20)) & !HIGH;
+    let from_a = folded + ONES * u64::from(0x80 - b'a');
+    let past_z = folded + ONES * u64::from(0x80 - b'z' - 1);
+    from_a & !past_z & !x & HIGH
 }
 
-/// The high bits of the eight bytes of `x` as one byte, lowest byte first.
+/// The high bits of the eight bytes of `x`, which has no other bits set,
+/// as one byte, lowest byte first.
 fn gather_high_bits(x: u64) -> u64 {
+    debug_assert_eq!(x & !HIGH, 0);
     // Each byte's bit lands on its own bit of the top byte, with no carries.
-    ((x >> 7) & ONES).wrapping_mul(0x0102_0408_1020_4080) >> 56
+    x.wrapping_mul(0x0002_0408_1020_4081) >> 56
 }
 
 #[cfg(test)]
@@ -95,25 +148,41 @@ mod tests {
             .cycle()
             .take(700)
             .collect();
-        for start in 0..text.len() {
-            let block = &text[start..text.len().min(start + 64)];
-            let expected = block
-                .iter()
-                .enumerate()
-                .filter(|(_, b)| b.is_ascii_alphabetic())
-                .fold(0u64, |bits, (i, _)| bits | 1 << i);
-            assert_eq!(letter_bits(block), expected, "letters at {start}");
-            for to in [start, start + 1, start + 9, text.len()] {
-                let to = to.min(text.len());
-                let expected = text[start..to]
-                    .iter()
-                    .position(|&b| b == b' ')
-                    .map_or(to, |i| start + i);
+        for len in [0, 1, 63, 64, 65, 130, text.len()] {
+            let text = &text[..len];
+            let classes = ByteClasses::of(text);
+            for (i, &b) in text.iter().enumerate() {
+                let letter = classes.letters()[i / 64] >> (i % 64) & 1 == 1;
+                assert_eq!(letter, b.is_ascii_alphabetic(), "letter at {i}");
+            }
+            for end in 0..=len {
+                let expected = end
+                    - text[..end]
+                        .iter()
+                        .rev()
+                        .take_while(|b| b.is_ascii_alphabetic())
+                        .count();
                 assert_eq!(
-                    next_space(&text, start, to),
+                    classes.letters_before(end),
                     expected,
-                    "space {start}..{to}"
+                    "letters before {end}"
                 );
+            }
+            for start in 0..len {
+                for to in [start, start + 1, start + 9, start + 70, len] {
+                    let to = to.min(len);
+                    let expected = text[start..to]
+                        .iter()
+                        .position(|&b| b == b' ')
+                        .map_or(to, |i| start + i);
+                    let found = classes.next_space(start, to);
+                    assert_eq!(found, expected, "space {start}..{to}");
+                    let expected: Vec<usize> = (start.max(1)..to)
+                        .filter(|&p| text[p - 1] == b' ' && !text[p].is_ascii_lowercase())
+                        .collect();
+                    let found: Vec<usize> = classes.maybe_capitalised(start.max(1), to).collect();
+                    assert_eq!(found, expected, "word starts {start}..{to}");
+                }
             }
         }
     }

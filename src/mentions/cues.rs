@@ -1,9 +1,9 @@
 //! Which phrase hits stay cues: the longest of overlapping hits in one
 //! family, and no speech verb inside a name.
 
+use super::nearby::NearbySpans;
 use super::{Cue, Mention};
-use crate::model::longest_span;
-use crate::rules::{CompiledRules, Hit, Meaning};
+use crate::rules::{Hit, Meaning};
 
 /// The cue family decides which hits a longer hit swallows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,55 +33,45 @@ fn family(meaning: Meaning) -> Family {
 /// and time words inside a stance phrase (`not realistic` is one cue, not a
 /// negated `realistic`), and drops `once` inside `once again`; drops speech
 /// and cognition verbs inside a mention (`States` in `United States`).
-/// `mentions` is sorted by span.
-pub(super) fn filter_cues<'h>(
-    rules: &CompiledRules,
-    hits: impl Iterator<Item = &'h Hit>,
-    mentions: &[Mention],
-) -> Vec<Cue> {
-    let mut cues: Vec<Cue> = Vec::with_capacity(hits.size_hint().1.unwrap_or(0));
-    cues.extend(hits.map(|hit| Cue {
-        span: hit.span,
-        meaning: rules.phrases[hit.phrase as usize].meaning,
-        phrase: hit.phrase,
-        hit: *hit,
-    }));
-    let longest_mention = longest_span(mentions, |m| m.span);
-    let in_mention = |cue: &Cue| {
-        cue.span
-            .reachable_from(mentions, longest_mention, |m| m.span)
-            .iter()
-            .any(|m| m.span.overlaps(cue.span))
-    };
-    let mut keep = Vec::with_capacity(cues.len());
-    // Only a cue that contains another can swallow it. Cues come in order of
+/// `hits` come with their meanings in text order, `mentions` sorted by span.
+pub(super) fn filter_cues(hits: &[(&Hit, Meaning)], mentions: &[Mention]) -> Vec<Cue> {
+    let mut near_mentions = NearbySpans::new(mentions, |m| m.span);
+    let mut cues = Vec::with_capacity(hits.len());
+    // Only a hit that contains another can swallow it. Hits come in order of
     // start, so the candidates for each are those that start at or before it
     // and have not ended before it starts: usually none but itself.
     let mut started = 0;
-    let mut open: Vec<&Cue> = Vec::new();
-    for cue in &cues {
-        while let Some(next) = cues.get(started).filter(|c| c.span.start <= cue.span.start) {
+    let mut open: Vec<&(&Hit, Meaning)> = Vec::new();
+    for candidate @ &(hit, meaning) in hits {
+        while let Some(next) = hits
+            .get(started)
+            .filter(|(h, _)| h.span.start <= hit.span.start)
+        {
             open.push(next);
             started += 1;
         }
-        open.retain(|other| other.span.end >= cue.span.start);
-        keep.push(
-            cue.meaning != Meaning::NotEarlier
-                && !open.iter().any(|other| swallows(other, cue))
-                && !(matches!(cue.meaning, Meaning::Speech | Meaning::Cognition)
-                    && in_mention(cue)),
-        );
+        open.retain(|(other, _)| other.span.end >= hit.span.start);
+        let kept = meaning != Meaning::NotEarlier
+            && !open.iter().any(|other| swallows(other, candidate))
+            && !(matches!(meaning, Meaning::Speech | Meaning::Cognition)
+                && near_mentions.any_overlaps(hit.span));
+        if kept {
+            cues.push(Cue {
+                span: hit.span,
+                meaning,
+                phrase: hit.phrase,
+                hit: *hit,
+            });
+        }
     }
-    let mut keep = keep.into_iter();
-    cues.retain(|_| keep.next().expect("one flag per cue"));
     cues
 }
 
 /// Whether cue `other` swallows cue `cue`.
-fn swallows(other: &Cue, cue: &Cue) -> bool {
+fn swallows(&(other, other_meaning): &(&Hit, Meaning), &(cue, meaning): &(&Hit, Meaning)) -> bool {
     // A gapped phrase swallows only what lies in its own words, not its gaps.
-    let longer = other.hit.covers(cue.span) && other.span != cue.span;
-    let (mine, theirs) = (family(cue.meaning), family(other.meaning));
+    let longer = other.covers(cue.span) && other.span != cue.span;
+    let (mine, theirs) = (family(meaning), family(other_meaning));
     let same_family = mine == theirs && mine != Family::Stance;
     // A negator in the gap of `Russia … want … end the war` negates it; one
     // in a phrase's own words (`not realistic`) is part of it.
@@ -90,7 +80,7 @@ fn swallows(other: &Cue, cue: &Cue) -> bool {
     let overlapping_stance = mine == Family::Stance
         && theirs == Family::Stance
         && longer
-        && same_kind(cue.meaning, other.meaning);
+        && same_kind(meaning, other_meaning);
     (longer && (same_family || absorbed)) || overlapping_stance
 }
 

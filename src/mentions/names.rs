@@ -2,7 +2,7 @@
 
 mod unknown;
 
-pub use unknown::{unknown_names, UnknownName};
+pub(super) use unknown::unknown_names;
 
 use super::words::WordSet;
 use crate::model::Span;

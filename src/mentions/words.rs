@@ -45,12 +45,23 @@ impl<const N: usize> WordSet<N> {
 impl<const N: usize> WordSet<N> {
     /// Whether `word` is in the set, exactly as written.
     pub fn contains(&self, word: &str) -> bool {
+        self.contains_packed(word, |b| b)
+    }
+
+    /// Whether `word` with its ASCII letters in lower case is in the set.
+    pub fn contains_folded(&self, word: &str) -> bool {
+        self.contains_packed(word, |b| b.to_ascii_lowercase())
+    }
+
+    fn contains_packed(&self, word: &str, fold: impl Fn(u8) -> u8) -> bool {
         let word = word.as_bytes();
         if word.len() > Self::MAX_LEN {
             return false;
         }
         let mut packed = [0u8; 16];
-        packed[..word.len()].copy_from_slice(word);
+        for (to, &b) in packed.iter_mut().zip(word) {
+            *to = fold(b);
+        }
         packed[15] = word.len() as u8;
         self.keys
             .binary_search(&u128::from_le_bytes(packed))
@@ -80,5 +91,8 @@ mod tests {
         ] {
             assert!(!SET.contains(word), "{word}");
         }
+        static LOWER: WordSet<2> = WordSet::new(["about", "via"]);
+        assert!(LOWER.contains_folded("About") && LOWER.contains_folded("VIA"));
+        assert!(!LOWER.contains_folded("Abou") && !LOWER.contains_folded("viaé"));
     }
 }

@@ -1,7 +1,7 @@
 //! Names the rule pack does not know, found as capitalised runs of words.
 
 use super::{split_spaces, strip_titles, NOT_NAMES};
-use crate::mentions::bytemask;
+use crate::mentions::bytemask::ByteClasses;
 use crate::mentions::words::WordSet;
 use crate::model::{longest_span, Span, DAY_NAMES, MONTH_NAMES};
 use std::ops::Range;
@@ -75,9 +75,14 @@ static DAYS: WordSet<7> = WordSet::new(DAY_NAMES);
 /// Capitalised runs of two or more words that no known mention covers
 /// (`Anna Lindqvist`, `Emmanuel Macron`), and later single-word uses of a
 /// person's surname (`Macron`).
-pub fn unknown_names(text: &str, sentences: &[Span], known: &[Span]) -> Vec<UnknownName> {
-    let mut known = known.to_vec();
-    known.sort_unstable();
+///
+/// `classes` are those of `text`; `known` is sorted.
+pub fn unknown_names(
+    text: &str,
+    classes: &ByteClasses,
+    sentences: &[Span],
+    known: Vec<Span>,
+) -> Vec<UnknownName> {
     let mut finder = NameFinder {
         text,
         longest: longest_span(&known, |k| *k),
@@ -87,7 +92,7 @@ pub fn unknown_names(text: &str, sentences: &[Span], known: &[Span]) -> Vec<Unkn
     };
     let mut runs = CapitalisedRuns::default();
     for sentence in sentences {
-        runs.read(text, *sentence);
+        runs.read(text, classes, *sentence);
         for run in &runs.runs {
             finder.add(&runs.words[run.clone()]);
         }
@@ -192,26 +197,24 @@ struct CapitalisedRuns {
 
 impl CapitalisedRuns {
     /// Reads the runs of `sentence`, replacing those of the one before.
-    fn read(&mut self, text: &str, sentence: Span) {
+    fn read(&mut self, text: &str, classes: &ByteClasses, sentence: Span) {
         self.words.clear();
         self.runs.clear();
         self.open = 0;
-        let bytes = text.as_bytes();
+        if sentence.start >= sentence.end {
+            return;
+        }
         // Most words start with a lower-case letter and end any run: only
         // the others are read, and a run goes on only if the next of those
         // starts right after the word that left it open.
+        let others = classes.maybe_capitalised(sentence.start + 1, sentence.end);
         let mut continues_at = None;
-        let mut at = sentence.start;
-        while at < sentence.end {
+        for at in std::iter::once(sentence.start).chain(others) {
             if continues_at != Some(at) {
                 self.end_run();
             }
-            let end = bytemask::next_space(bytes, at, sentence.end);
+            let end = classes.next_space(at, sentence.end);
             continues_at = self.read_word(text, at, end).then_some(end + 1);
-            if end == sentence.end {
-                break;
-            }
-            at = bytemask::next_word_not_lower_case(bytes, end + 1, sentence.end);
         }
         self.end_run();
     }
@@ -225,10 +228,10 @@ impl CapitalisedRuns {
             .take_while(|&&b| b == b'"' || b == b'(')
             .count();
         let first = at + leading;
-        if starts_uppercase(&text[first..end]) {
+        if starts_uppercase(text, first, end) {
             let word_end = trimmed_word_end(bytes, first, end);
             let joins = leading == 0 || self.open == self.words.len();
-            if joins && is_capitalised_word(&text[first..word_end]) {
+            if joins && is_capitalised_word(text, first, word_end) {
                 self.words.push(Span::new(first, word_end));
                 // Punctuation or `'s` after the word closes the run.
                 if word_end == end {
@@ -248,10 +251,14 @@ impl CapitalisedRuns {
     }
 }
 
-fn starts_uppercase(word: &str) -> bool {
-    match word.as_bytes().first() {
+/// Whether `text[start..end]` starts with an upper-case letter.
+fn starts_uppercase(text: &str, start: usize, end: usize) -> bool {
+    match text.as_bytes()[start..end].first() {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-        Some(_) => word.chars().next().is_some_and(char::is_uppercase),
+        Some(_) => text[start..end]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase),
         None => false,
     }
 }
@@ -273,25 +280,28 @@ fn trimmed_word_end(bytes: &[u8], start: usize, end: usize) -> usize {
     end
 }
 
-/// Whether a word that starts with a capital looks like part of a name:
-/// letters, hyphens, apostrophes and dots only, and not all capitals (`NATO`).
-fn is_capitalised_word(word: &str) -> bool {
-    if word.is_ascii() {
-        let mut lower_case = false;
-        for &b in word.as_bytes() {
-            if b.is_ascii_lowercase() {
-                lower_case = true;
-            } else if !(b.is_ascii_uppercase() || matches!(b, b'-' | b'\'' | b'.')) {
-                return false;
-            }
+/// Whether `text[start..end]`, which starts with a capital, looks like part
+/// of a name: letters, hyphens, apostrophes and dots only, and not all
+/// capitals (`NATO`).
+fn is_capitalised_word(text: &str, start: usize, end: usize) -> bool {
+    let mut lower_case = false;
+    for &b in &text.as_bytes()[start..end] {
+        match b {
+            b'a'..=b'z' => lower_case = true,
+            b'A'..=b'Z' | b'-' | b'\'' | b'.' => {}
+            0x80.. => return is_capitalised_beyond_ascii(&text[start..end]),
+            _ => return false,
         }
-        lower_case
-    } else {
-        word.chars().any(char::is_lowercase)
-            && word
-                .chars()
-                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.')
     }
+    lower_case
+}
+
+/// [`is_capitalised_word`] by characters, for a word with a non-ASCII one.
+fn is_capitalised_beyond_ascii(word: &str) -> bool {
+    word.chars().any(char::is_lowercase)
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.')
 }
 
 #[cfg(test)]
@@ -299,10 +309,15 @@ mod unknown_tests {
     use super::*;
 
     fn names(text: &str) -> Vec<(String, bool)> {
-        unknown_names(text, &[Span::new(0, text.len())], &[])
-            .into_iter()
-            .map(|n| (n.name, n.person))
-            .collect()
+        unknown_names(
+            text,
+            &ByteClasses::of(text.as_bytes()),
+            &[Span::new(0, text.len())],
+            Vec::new(),
+        )
+        .into_iter()
+        .map(|n| (n.name, n.person))
+        .collect()
     }
 
     #[test]
