@@ -271,18 +271,23 @@ fn starts_sentence(rest: &str) -> bool {
 }
 
 fn is_abbreviation(body: &str, stop: usize) -> bool {
-    let word_start = body[..stop].rfind([' ', '(', '"']).map_or(0, |p| p + 1);
-    let word = &body[word_start..stop];
-    let single_initial = word.len() == 1 && word.chars().all(|c| c.is_uppercase());
-    let dotted = word.contains('.') && word.len() <= 5;
-    let lower = word.to_ascii_lowercase();
+    let bytes = body.as_bytes();
+    let word_start = (bytes[..stop].iter())
+        .rposition(|&b| matches!(b, b' ' | b'(' | b'"'))
+        .map_or(0, |p| p + 1);
+    let word = &bytes[word_start..stop];
+    let single_initial = word.len() == 1 && word[0].is_ascii_uppercase();
+    let dotted = word.contains(&b'.') && word.len() <= 5;
     // "No. 5" abbreviates; "According to the US, no. Hegseth said" ends a sentence.
-    if lower == "no" {
+    if word.eq_ignore_ascii_case(b"no") {
         return body[stop + 1..]
             .trim_start()
             .starts_with(|c: char| c.is_ascii_digit());
     }
-    single_initial || dotted || ABBREVIATIONS.contains(&lower.as_str())
+    single_initial
+        || dotted
+        || (ABBREVIATIONS.iter())
+            .any(|abbreviation| word.eq_ignore_ascii_case(abbreviation.as_bytes()))
 }
 
 #[cfg(test)]
