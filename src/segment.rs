@@ -32,6 +32,8 @@ pub struct Segmented {
     pub paragraphs: Vec<Span>,
     /// Sentences of those paragraphs, in order.
     pub sentences: Vec<Sentence>,
+    /// The offset of every quotation mark in the paragraphs, in order.
+    quote_marks: Vec<usize>,
 }
 
 impl Segmented {
@@ -54,6 +56,12 @@ impl Segmented {
         &self.text[span.start..span.end]
     }
 
+    /// The offsets of the quotation marks (`"`) in the paragraphs, in order:
+    /// found while splitting sentences, so quotes need not look again.
+    pub fn quote_marks(&self) -> &[usize] {
+        &self.quote_marks
+    }
+
     /// The index of the sentence containing folded offset `at`, if any.
     pub fn sentence_at(&self, at: usize) -> Option<usize> {
         let index = self.sentences.partition_point(|s| s.span.end <= at);
@@ -70,12 +78,13 @@ pub fn segment(text: &str) -> Segmented {
     } = fold(text);
     let mut paragraphs = Vec::new();
     let mut sentences = Vec::new();
+    let mut quote_marks = Vec::new();
     for paragraph in lines(&folded, &line_ends) {
         if is_boilerplate(&folded[paragraph.start..paragraph.end]) {
             continue;
         }
         let index = paragraphs.len();
-        split_sentences(&folded, paragraph, |span| {
+        split_sentences(&folded, paragraph, &mut quote_marks, |span| {
             sentences.push(Sentence {
                 span,
                 paragraph: index,
@@ -88,6 +97,7 @@ pub fn segment(text: &str) -> Segmented {
         to_original,
         paragraphs,
         sentences,
+        quote_marks,
     }
 }
 
@@ -179,7 +189,12 @@ const ABBREVIATIONS: [&str; 32] = [
 /// next word starts with a capital, digit or quotation mark, unless it follows
 /// an abbreviation or an initial. Stops inside a quotation do not split it.
 /// Hands each sentence's span to `push`, in order.
-fn split_sentences(text: &str, paragraph: Span, mut push: impl FnMut(Span)) {
+fn split_sentences(
+    text: &str,
+    paragraph: Span,
+    quote_marks: &mut Vec<usize>,
+    mut push: impl FnMut(Span),
+) {
     let body = &text[paragraph.start..paragraph.end];
     let bytes = body.as_bytes();
     let mut start = 0;
@@ -191,6 +206,7 @@ fn split_sentences(text: &str, paragraph: Span, mut push: impl FnMut(Span)) {
             break;
         };
         if b == b'"' {
+            quote_marks.push(paragraph.start + i);
             let was_open = in_quote;
             in_quote = quote_toggle(bytes, i, in_quote);
             // `…over.” This reveals`: a quote closing on a full stop can end the sentence.
@@ -212,6 +228,9 @@ fn split_sentences(text: &str, paragraph: Span, mut push: impl FnMut(Span)) {
             while end < bytes.len()
                 && matches!(bytes[end], b'.' | b'!' | b'?' | b'"' | b'\'' | b')')
             {
+                if bytes[end] == b'"' {
+                    quote_marks.push(paragraph.start + end);
+                }
                 end += 1;
             }
             if end < bytes.len()
@@ -373,6 +392,17 @@ mod tests {
         for (name, line, expected) in cases {
             assert_eq!(is_boilerplate(line), expected, "{name}");
         }
+    }
+
+    #[test]
+    fn quote_marks_are_every_mark_in_the_paragraphs() {
+        let text = "Tags\n\n“Yes.” He left. \"No!\" said she.\" Then “a “b” c.”\n• Share\n\"end";
+        let seg = segment(text);
+        let expected: Vec<usize> = (seg.paragraphs.iter())
+            .flat_map(|p| (p.start..p.end).filter(|&at| seg.text.as_bytes()[at] == b'"'))
+            .collect();
+        assert_eq!(seg.quote_marks(), expected);
+        assert_eq!(expected.len(), 10);
     }
 
     #[test]
