@@ -47,14 +47,22 @@ fn facing(original: &str, at: usize) -> (Facing, char) {
 pub fn find_quotes(original: &str, seg: &Segmented) -> Vec<Quote> {
     let mut quotes = Vec::new();
     let mut carried_open = false;
+    let mut later_marks = seg.quote_marks();
     for (index, paragraph) in seg.paragraphs.iter().enumerate() {
         let text = seg.slice(*paragraph);
-        let marks = positions_of(text.as_bytes(), b'"').map(|at| paragraph.start + at);
+        let (marks, rest) =
+            later_marks.split_at(later_marks.partition_point(|&at| at < paragraph.end));
+        later_marks = rest;
+        debug_assert!(
+            (marks.iter().copied())
+                .eq(positions_of(text.as_bytes(), b'"').map(|at| paragraph.start + at)),
+            "segmenting notes every quotation mark of a paragraph"
+        );
         let opens_with_mark = text.starts_with('"');
         let continues = carried_open && opens_with_mark;
         carried_open = false;
         let mut open: Option<(usize, char)> = None;
-        for at in marks {
+        for &at in marks {
             let (facing, c) = facing(original, seg.original_span(Span::new(at, at + 1)).start);
             match (open, facing) {
                 (None, Facing::Close) => {}

@@ -5,9 +5,11 @@
 //! [`Segmented::original_span`], so every offset they report slices the
 //! article text as loaded.
 
-use crate::bytemask::{first_flagged, maybe_equal, maybe_letter, printable_ascii};
+mod fold;
+
+use crate::bytemask::{first_flagged, maybe_equal, maybe_letter};
 use crate::model::Span;
-use crate::normalize::{fold_char, Folded};
+use fold::{fold, Fold};
 use serde::Serialize;
 
 /// A sentence: its span in the folded text and the paragraph it belongs to.
@@ -30,6 +32,8 @@ pub struct Segmented {
     pub paragraphs: Vec<Span>,
     /// Sentences of those paragraphs, in order.
     pub sentences: Vec<Sentence>,
+    /// The offset of every quotation mark in the paragraphs, in order.
+    quote_marks: Vec<usize>,
 }
 
 impl Segmented {
@@ -52,6 +56,12 @@ impl Segmented {
         &self.text[span.start..span.end]
     }
 
+    /// The offsets of the quotation marks (`"`) in the paragraphs, in order:
+    /// found while splitting sentences, so quotes need not look again.
+    pub fn quote_marks(&self) -> &[usize] {
+        &self.quote_marks
+    }
+
     /// The index of the sentence containing folded offset `at`, if any.
     pub fn sentence_at(&self, at: usize) -> Option<usize> {
         let index = self.sentences.partition_point(|s| s.span.end <= at);
@@ -68,12 +78,13 @@ pub fn segment(text: &str) -> Segmented {
     } = fold(text);
     let mut paragraphs = Vec::new();
     let mut sentences = Vec::new();
+    let mut quote_marks = Vec::new();
     for paragraph in lines(&folded, &line_ends) {
         if is_boilerplate(&folded[paragraph.start..paragraph.end]) {
             continue;
         }
         let index = paragraphs.len();
-        split_sentences(&folded, paragraph, |span| {
+        split_sentences(&folded, paragraph, &mut quote_marks, |span| {
             sentences.push(Sentence {
                 span,
                 paragraph: index,
@@ -86,138 +97,7 @@ pub fn segment(text: &str) -> Segmented {
         to_original,
         paragraphs,
         sentences,
-    }
-}
-
-/// A folded text in the making.
-#[derive(Debug, Default, PartialEq)]
-struct Fold {
-    text: String,
-    /// For each byte of `text`, and one past the end, the byte offset in the original.
-    to_original: Vec<u32>,
-    /// The offset of every line feed in `text`, in order.
-    line_ends: Vec<usize>,
-}
-
-fn fold(text: &str) -> Fold {
-    let bytes = text.as_bytes();
-    let mut folded = Fold {
-        text: String::with_capacity(text.len()),
-        to_original: Vec::with_capacity(text.len() + 1),
-        line_ends: Vec::new(),
-    };
-    let mut offset = 0;
-    while offset < bytes.len() {
-        let run = plain_run(&bytes[offset..]);
-        if run > 0 {
-            folded.text.push_str(&text[offset..offset + run]);
-            (folded.to_original).extend(offset as u32..(offset + run) as u32);
-            offset += run;
-            continue;
-        }
-        // A single space between words, the most common byte that is not plain.
-        if bytes[offset] == b' ' {
-            if !matches!(
-                folded.text.as_bytes().last(),
-                None | Some(b' ') | Some(b'\n')
-            ) {
-                folded.text.push(' ');
-                folded.to_original.push(offset as u32);
-            }
-            offset += 1;
-            continue;
-        }
-        let c = text[offset..]
-            .chars()
-            .next()
-            .expect("offset is on a character boundary");
-        fold_one(c, offset, &mut folded);
-        offset += c.len_utf8();
-    }
-    folded.to_original.push(text.len() as u32);
-    folded
-}
-
-/// The length of the run of bytes at the start of `bytes` that fold to
-/// themselves: most bytes are ASCII that does, and a single space after such
-/// a byte does too.
-fn plain_run(bytes: &[u8]) -> usize {
-    let mut end = 0;
-    // The flag of a space at the end of the last word checked, moved to the
-    // first byte; a run never starts with a space.
-    let mut space_before = HIGH_OF_FIRST_BYTE;
-    loop {
-        for word in bytes[end..].as_chunks::<8>().0 {
-            let word = u64::from_le_bytes(*word);
-            let spaces = maybe_equal(word, b' ');
-            let doubled = spaces & ((spaces << 8) | space_before);
-            if !printable_ascii(word) || maybe_equal(word, b'`') | doubled != 0 {
-                break;
-            }
-            space_before = spaces >> 56;
-            end += 8;
-        }
-        // The word test is cautious: a byte at a time settles what it turned down.
-        match bytes.get(end) {
-            Some(&b) if FOLDS_TO_ITSELF[b as usize] || (b == b' ' && space_before == 0) => {
-                space_before = if b == b' ' { HIGH_OF_FIRST_BYTE } else { 0 };
-                end += 1;
-            }
-            _ => return end,
-        }
-    }
-}
-
-/// The flag of the first byte of a word.
-const HIGH_OF_FIRST_BYTE: u64 = 0x80;
-
-/// ASCII bytes that [`fold_char`] keeps as they are (all but white space and the backtick).
-const fn folds_to_itself(b: u8) -> bool {
-    b.is_ascii() && !matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b'`')
-}
-
-/// [`folds_to_itself`] for every byte.
-const FOLDS_TO_ITSELF: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = folds_to_itself(b as u8);
-        b += 1;
-    }
-    table
-};
-
-/// Folds one character at `offset` of the original onto the folded text and
-/// its offset map: white space runs collapse, line ends drop trailing spaces.
-fn fold_one(c: char, offset: usize, folded: &mut Fold) {
-    let push = |folded: &mut Fold, s: &str| {
-        folded.text.push_str(s);
-        (folded.to_original).extend(std::iter::repeat_n(offset as u32, s.len()));
-    };
-    match fold_char(c) {
-        Folded::Char('\r') | Folded::Drop => {}
-        Folded::Space => {
-            if !matches!(
-                folded.text.as_bytes().last(),
-                None | Some(b' ') | Some(b'\n')
-            ) {
-                push(folded, " ");
-            }
-        }
-        Folded::Char('\n') => {
-            if folded.text.ends_with(' ') {
-                folded.text.pop();
-                folded.to_original.pop();
-            }
-            folded.line_ends.push(folded.text.len());
-            folded.to_original.push(offset as u32);
-            folded.text.push('\n');
-        }
-        Folded::Char(c) => {
-            let mut buf = [0u8; 4];
-            push(folded, c.encode_utf8(&mut buf));
-        }
-        Folded::Str(s) => push(folded, s),
+        quote_marks,
     }
 }
 
@@ -309,7 +189,12 @@ const ABBREVIATIONS: [&str; 32] = [
 /// next word starts with a capital, digit or quotation mark, unless it follows
 /// an abbreviation or an initial. Stops inside a quotation do not split it.
 /// Hands each sentence's span to `push`, in order.
-fn split_sentences(text: &str, paragraph: Span, mut push: impl FnMut(Span)) {
+fn split_sentences(
+    text: &str,
+    paragraph: Span,
+    quote_marks: &mut Vec<usize>,
+    mut push: impl FnMut(Span),
+) {
     let body = &text[paragraph.start..paragraph.end];
     let bytes = body.as_bytes();
     let mut start = 0;
@@ -321,6 +206,7 @@ fn split_sentences(text: &str, paragraph: Span, mut push: impl FnMut(Span)) {
             break;
         };
         if b == b'"' {
+            quote_marks.push(paragraph.start + i);
             let was_open = in_quote;
             in_quote = quote_toggle(bytes, i, in_quote);
             // `…over.” This reveals`: a quote closing on a full stop can end the sentence.
@@ -342,6 +228,9 @@ fn split_sentences(text: &str, paragraph: Span, mut push: impl FnMut(Span)) {
             while end < bytes.len()
                 && matches!(bytes[end], b'.' | b'!' | b'?' | b'"' | b'\'' | b')')
             {
+                if bytes[end] == b'"' {
+                    quote_marks.push(paragraph.start + end);
+                }
                 end += 1;
             }
             if end < bytes.len()
@@ -401,18 +290,23 @@ fn starts_sentence(rest: &str) -> bool {
 }
 
 fn is_abbreviation(body: &str, stop: usize) -> bool {
-    let word_start = body[..stop].rfind([' ', '(', '"']).map_or(0, |p| p + 1);
-    let word = &body[word_start..stop];
-    let single_initial = word.len() == 1 && word.chars().all(|c| c.is_uppercase());
-    let dotted = word.contains('.') && word.len() <= 5;
-    let lower = word.to_ascii_lowercase();
+    let bytes = body.as_bytes();
+    let word_start = (bytes[..stop].iter())
+        .rposition(|&b| matches!(b, b' ' | b'(' | b'"'))
+        .map_or(0, |p| p + 1);
+    let word = &bytes[word_start..stop];
+    let single_initial = word.len() == 1 && word[0].is_ascii_uppercase();
+    let dotted = word.contains(&b'.') && word.len() <= 5;
     // "No. 5" abbreviates; "According to the US, no. Hegseth said" ends a sentence.
-    if lower == "no" {
+    if word.eq_ignore_ascii_case(b"no") {
         return body[stop + 1..]
             .trim_start()
             .starts_with(|c: char| c.is_ascii_digit());
     }
-    single_initial || dotted || ABBREVIATIONS.contains(&lower.as_str())
+    single_initial
+        || dotted
+        || (ABBREVIATIONS.iter())
+            .any(|abbreviation| word.eq_ignore_ascii_case(abbreviation.as_bytes()))
 }
 
 #[cfg(test)]
@@ -501,43 +395,14 @@ mod tests {
     }
 
     #[test]
-    fn fast_folding_covers_exactly_the_ascii_that_folds_to_itself() {
-        for b in 0..=0x7Fu8 {
-            let c = b as char;
-            let unchanged = fold_char(c) == Folded::Char(c) && c != '\n';
-            assert_eq!(folds_to_itself(b), unchanged, "{b:#04x}");
-        }
-    }
-
-    /// fold as it was, one character at a time.
-    fn fold_by_char(text: &str) -> Fold {
-        let mut folded = Fold::default();
-        for (offset, c) in text.char_indices() {
-            fold_one(c, offset, &mut folded);
-        }
-        folded.to_original.push(text.len() as u32);
-        folded
-    }
-
-    #[test]
-    fn folding_by_runs_is_folding_by_characters() {
-        let cases = [
-            "plain words here",
-            "two  spaces, three   and a tab\t here",
-            " leading space",
-            "space before newline \nnext line  \n\n  indented",
-            "trailing space ",
-            "curly “quotes” – dash… no\u{a0}break\u{200b}zero",
-            "Orbán’s `tick` \r\nwindows\r\n",
-            "",
-        ];
-        for text in cases {
-            let folded = fold(text);
-            assert_eq!(folded, fold_by_char(text), "{text:?}");
-            let line_feeds: Vec<usize> =
-                folded.text.match_indices('\n').map(|(at, _)| at).collect();
-            assert_eq!(folded.line_ends, line_feeds, "{text:?}");
-        }
+    fn quote_marks_are_every_mark_in_the_paragraphs() {
+        let text = "Tags\n\n“Yes.” He left. \"No!\" said she.\" Then “a “b” c.”\n• Share\n\"end";
+        let seg = segment(text);
+        let expected: Vec<usize> = (seg.paragraphs.iter())
+            .flat_map(|p| (p.start..p.end).filter(|&at| seg.text.as_bytes()[at] == b'"'))
+            .collect();
+        assert_eq!(seg.quote_marks(), expected);
+        assert_eq!(expected.len(), 10);
     }
 
     #[test]
