@@ -12,14 +12,18 @@ use super::tokens::{TextWord, TokenTable, NO_TOKEN};
 /// No literal ends at this node.
 const NO_LITERAL: u32 = u32::MAX;
 
+/// Nodes with more children than this find them by binary search.
+const LINEAR: usize = 8;
+
 /// A trie over token sequences; node 0 is the root.
 #[derive(Debug, Clone)]
 pub(crate) struct WordTrie {
     /// How many tokens start a literal: token `t` below this is node `t + 1`.
     starters: u32,
     nodes: Vec<Node>,
-    /// Every edge below the root.
-    edges: Edges,
+    /// The token leading to each node; a node's children are consecutive
+    /// and in token order.
+    tokens: Vec<u32>,
     /// Literals ending in a separator: (node of the last word, separator
     /// bytes, literal), by node, then shortest separator first.
     trailing: Vec<(u32, Box<[u8]>, u32)>,
@@ -30,8 +34,10 @@ pub(crate) struct WordTrie {
 struct Node {
     /// The literal ending here, or `NO_LITERAL`.
     literal: u32,
-    /// Whether any node is below this one.
-    has_children: bool,
+    /// The first child.
+    first_child: u32,
+    /// How many children.
+    children: u32,
     /// Whether some literal is this node's path plus a separator.
     trailing: bool,
     /// The child along a one-space separator, or 0: the commonest step,
@@ -60,20 +66,18 @@ impl WordTrie {
             let separator_len = |l: &TokenLiteral| l.trailing.as_ref().map(|s| s.len());
             (&a.tokens, separator_len(a), a.id).cmp(&(&b.tokens, separator_len(b), b.id))
         });
-        let leaf = Node {
-            literal: NO_LITERAL,
-            has_children: false,
-            trailing: false,
-            space: 0,
-        };
         let mut trie = WordTrie {
             starters,
-            nodes: vec![leaf],
-            edges: Edges::default(),
+            nodes: vec![Node {
+                literal: NO_LITERAL,
+                first_child: 0,
+                children: 0,
+                trailing: false,
+                space: 0,
+            }],
+            tokens: vec![NO_TOKEN],
             trailing: Vec::new(),
         };
-        // (parent, token, child) of every edge but those from the root.
-        let mut edges = Vec::new();
         // Each item: a node, the literals below it (sorted, so sharing its
         // path) and its depth. Children are pushed together, so consecutive.
         let mut pending = vec![(0u32, 0..literals.len(), 0usize)];
@@ -93,6 +97,7 @@ impl WordTrie {
                 }
                 i += 1;
             }
+            let first_child = trie.nodes.len() as u32;
             while i < range.end {
                 let token = literals[i].tokens[depth];
                 let run = i + literals[i..range.end]
@@ -100,27 +105,33 @@ impl WordTrie {
                     .take_while(|l| l.tokens[depth] == token)
                     .count();
                 let child = trie.nodes.len() as u32;
-                trie.nodes.push(leaf);
-                trie.nodes[node as usize].has_children = true;
-                if node == 0 {
-                    debug_assert!(child == token + 1, "starters come first");
-                } else {
-                    edges.push((node, token, child));
-                }
+                trie.nodes.push(Node {
+                    literal: NO_LITERAL,
+                    first_child: 0,
+                    children: 0,
+                    trailing: false,
+                    space: 0,
+                });
+                trie.tokens.push(token);
+                debug_assert!(node != 0 || child == token + 1, "starters come first");
                 pending.push((child, i..run, depth + 1));
                 i = run;
             }
+            let children = trie.nodes.len() as u32 - first_child;
+            let parent = &mut trie.nodes[node as usize];
+            parent.first_child = first_child;
+            parent.children = children;
         }
         // Equal separators of one node come from literals equal up to case.
         trie.trailing
             .sort_by(|a, b| (a.0, a.1.len(), &a.1, a.2).cmp(&(b.0, b.1.len(), &b.1, b.2)));
         trie.trailing
             .dedup_by(|later, kept| later.0 == kept.0 && later.1 == kept.1);
-        trie.edges = Edges::new(&edges);
-        for node in 1..trie.nodes.len() {
-            trie.nodes[node].space = trie.edges.child(node as u32, space);
+        for node in 0..trie.nodes.len() {
+            trie.nodes[node].space = trie.child(&trie.nodes[node], space);
         }
         trie.nodes.shrink_to_fit();
+        trie.tokens.shrink_to_fit();
         trie
     }
 }
@@ -152,7 +163,7 @@ impl WordTrie {
             if here.trailing {
                 self.trailing_matches(node, text, words, at, &mut found);
             }
-            if !here.has_children {
+            if here.children == 0 {
                 break;
             }
             // No literal goes on past the text's last word, nor through a
@@ -164,14 +175,13 @@ impl WordTrie {
             node = if next.start == end + 1 && text[end] == b' ' {
                 here.space
             } else {
-                self.edges
-                    .child(node, tokens.separator(text, end, next.start))
+                self.child(&here, tokens.separator(text, end, next.start))
             };
             if node == 0 {
                 break;
             }
             at += 1;
-            node = self.edges.child(node, next.word);
+            node = self.child(&self.nodes[node as usize], next.word);
         }
     }
 
@@ -203,70 +213,17 @@ impl WordTrie {
             }
         }
     }
-}
 
-/// The edges of a trie, by parent node and token, in one hash table: one
-/// probe finds a child however many siblings it has.
-#[derive(Debug, Clone, Default)]
-struct Edges {
-    /// (parent << 32 | token, child) by hash, `EMPTY` keys in free slots.
-    slots: Vec<(u64, u32)>,
-    /// 64 minus the number of slot index bits.
-    shift: u32,
-}
-
-/// The key of a free slot: no node is `u32::MAX`.
-const EMPTY: u64 = u64::MAX;
-
-impl Edges {
-    /// The table of `edges`, each (parent, token, child).
-    fn new(edges: &[(u32, u32, u32)]) -> Edges {
-        // Half full at most: most steps of a walk find no child.
-        let bits = (edges.len() * 2)
-            .next_power_of_two()
-            .max(16)
-            .trailing_zeros();
-        let mut table = Edges {
-            slots: vec![(EMPTY, 0); 1 << bits],
-            shift: 64 - bits,
+    /// The child of `node` along `token`, or 0.
+    #[inline]
+    fn child(&self, node: &Node, token: u32) -> u32 {
+        let first = node.first_child as usize;
+        let tokens = &self.tokens[first..first + node.children as usize];
+        let found = if tokens.len() <= LINEAR {
+            tokens.iter().position(|&t| t == token)
+        } else {
+            tokens.binary_search(&token).ok()
         };
-        let mask = table.slots.len() - 1;
-        for &(parent, token, child) in edges {
-            let key = edge_key(parent, token);
-            let mut slot = table.index(key);
-            while table.slots[slot].0 != EMPTY {
-                slot = (slot + 1) & mask;
-            }
-            table.slots[slot] = (key, child);
-        }
-        table
+        found.map_or(0, |i| (first + i) as u32)
     }
-
-    /// The child of `parent` along `token`, or 0.
-    #[inline(always)]
-    fn child(&self, parent: u32, token: u32) -> u32 {
-        let key = edge_key(parent, token);
-        let mask = self.slots.len() - 1;
-        let mut slot = self.index(key);
-        loop {
-            let (stored, child) = self.slots[slot & mask];
-            if stored == key {
-                return child;
-            }
-            if stored == EMPTY {
-                return 0;
-            }
-            slot += 1;
-        }
-    }
-
-    #[inline(always)]
-    fn index(&self, key: u64) -> usize {
-        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
-    }
-}
-
-#[inline(always)]
-fn edge_key(parent: u32, token: u32) -> u64 {
-    u64::from(parent) << 32 | u64::from(token)
 }
