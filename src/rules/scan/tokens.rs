@@ -82,7 +82,7 @@ impl TokenTable {
                     .map(|at| chunk(token, at, token.len())),
             );
             let mask = table.slots.len() - 1;
-            let mut slot = (hash >> table.shift) as usize;
+            let mut slot = hash >> table.shift;
             while table.slots[slot].len != 0 {
                 slot = (slot + 1) & mask;
             }
@@ -193,17 +193,17 @@ impl TokenTable {
     fn find(&self, text: &[u8], start: usize, end: usize, first: u64) -> u32 {
         let len = end - start;
         let mask = self.slots.len() - 1;
-        let mut index = (hash(first, len) >> self.shift) as usize;
+        let mut index = hash(first, len) >> self.shift;
         loop {
             let slot = self.slots[index & mask];
-            if slot.len == 0 {
-                return NO_TOKEN;
-            }
             if slot.first == first
                 && slot.len as usize == len
                 && (len <= 8 || self.holds_rest(slot.id, text, start, end))
             {
                 return slot.id;
+            }
+            if slot.len == 0 {
+                return NO_TOKEN;
             }
             index += 1;
         }
@@ -211,6 +211,8 @@ impl TokenTable {
 
     /// Whether token `id` is `text[start..end]` past the first chunk, ASCII
     /// case folded.
+    #[cold]
+    #[inline(never)]
     fn holds_rest(&self, id: u32, text: &[u8], start: usize, end: usize) -> bool {
         let (first, _) = self.tokens[id as usize];
         self.chunks[first as usize + 1..]
@@ -234,57 +236,90 @@ impl TokenTable {
 
     /// Every word of `text` into `words`.
     ///
-    /// One eight-byte load usually covers a word, the separator after it
-    /// and the start of the next word, so most words cost one load, one
-    /// classification and one probe.
+    /// The word bytes of each 64 bytes are found at once, as bits, and the
+    /// words are read off their starts and ends; each word then costs one
+    /// load of its first bytes and one probe.
     pub fn tokenize(&self, text: &[u8], words: &mut Vec<TextWord>) {
         words.clear();
         words.reserve(text.len() / 4);
-        let n = text.len();
-        let mut at = skip_separator(text, 0);
-        while at < n {
-            let start = at;
-            let (folded, others) = fold_and_classify(load(text, at));
-            let len = (others.trailing_zeros() / 8) as usize;
-            if len == 8 {
-                let end = word_end(text, start + 8);
-                let word = self.find(text, start, end, folded);
-                words.push(TextWord { start, end, word });
-                at = skip_separator(text, end);
-                continue;
+        let (blocks, rest) = text.as_chunks::<64>();
+        // Zero bytes are no word bytes, so the padded last block ends any
+        // word still open, even when the text fills its blocks exactly.
+        let mut last = [0u8; 64];
+        last[..rest.len()].copy_from_slice(rest);
+        let mut open = None;
+        let mut before = 0u64;
+        for (base, block) in (0..).step_by(64).zip(blocks.iter().chain([&last])) {
+            let bits = word_bits(block);
+            let shifted = (bits << 1) | (before >> 63);
+            before = bits;
+            let mut starts = bits & !shifted;
+            // Starts and ends alternate, so the k-th end after a start closes it.
+            let mut ends = !bits & shifted;
+            if let Some(start) = open {
+                if ends == 0 {
+                    continue;
+                }
+                words.push(self.text_word(text, start, base + take_lowest(&mut ends)));
+                open = None;
             }
-            let end = start + len;
-            let word = self.find(text, start, end, folded & low_bytes(len));
-            words.push(TextWord { start, end, word });
-            // Word bytes of the chunk past this word's end start the next word.
-            let next_words = !others & HIGH & !low_bytes(len);
-            at = if next_words != 0 {
-                start + (next_words.trailing_zeros() / 8) as usize
-            } else {
-                skip_separator(text, start + 8)
-            };
+            while starts != 0 {
+                let start = base + take_lowest(&mut starts);
+                if ends == 0 {
+                    open = Some(start);
+                    break;
+                }
+                words.push(self.text_word(text, start, base + take_lowest(&mut ends)));
+            }
+        }
+    }
+
+    /// The word `text[start..end]` (all word bytes) with its token.
+    #[inline(always)]
+    fn text_word(&self, text: &[u8], start: usize, end: usize) -> TextWord {
+        let len = end - start;
+        let first = fold_word_bytes(load(text, start)) & FIRST_BYTES[len.min(8)];
+        TextWord {
+            start,
+            end,
+            word: self.find(text, start, end, first),
         }
     }
 }
 
-/// The first word byte of `text` from `at`, or its length.
+/// The offset of the lowest set bit of `bits` (not zero), which is cleared.
+#[inline(always)]
+fn take_lowest(bits: &mut u64) -> usize {
+    let offset = bits.trailing_zeros() as usize;
+    *bits &= *bits - 1;
+    offset
+}
+
+/// Bit `i` set when `block[i]` is a word byte (see `WORD`).
 #[inline]
-fn skip_separator(text: &[u8], at: usize) -> usize {
-    text[at.min(text.len())..]
-        .iter()
-        .position(|&b| WORD[b as usize])
-        .map_or(text.len(), |offset| at + offset)
+fn word_bits(block: &[u8; 64]) -> u64 {
+    // Byte by byte into flags, so the compiler tests 16 bytes at a time,
+    // then each eight flags into a byte by one multiplication.
+    let flags = block.map(|b| {
+        let word = (b | 0x20).wrapping_sub(b'a') < 26 || b.wrapping_sub(b'0') < 10 || b >= 0x80;
+        if word {
+            0x80u8
+        } else {
+            0
+        }
+    });
+    let (eights, _) = flags.as_chunks::<8>();
+    eights.iter().enumerate().fold(0, |bits, (i, eight)| {
+        let high = u64::from_le_bytes(*eight) >> 7;
+        bits | (high.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * i)
+    })
 }
 
-/// The end of the word running through `text[at - 1]`.
-fn word_end(text: &[u8], mut at: usize) -> usize {
-    loop {
-        let (_, others) = fold_and_classify(load(text, at));
-        if others != 0 {
-            return at + (others.trailing_zeros() / 8) as usize;
-        }
-        at += 8;
-    }
+/// ASCII lower case of eight word bytes: the letters are the ASCII bytes
+/// with bit 6 set.
+#[inline(always)]
+fn fold_word_bytes(chunk: u64) -> u64 {
+    chunk | ((chunk & !(chunk >> 1) & (ONES * 0x40)) >> 1)
 }
 
 /// Eight bytes of `text` from `at`, zeros past its end.
@@ -307,6 +342,17 @@ fn low_bytes(len: usize) -> u64 {
     (1u64 << (8 * len)) - 1
 }
 
+/// The mask of the low `len` bytes of a chunk, by `len` up to 8.
+const FIRST_BYTES: [u64; 9] = {
+    let mut masks = [u64::MAX; 9];
+    let mut len = 0;
+    while len < 8 {
+        masks[len] = (1 << (8 * len)) - 1;
+        len += 1;
+    }
+    masks
+};
+
 /// The chunk of `text[..end]` from `at`, ASCII case folded, zero padded.
 #[inline]
 fn chunk(text: &[u8], at: usize, end: usize) -> u64 {
@@ -321,27 +367,17 @@ fn chunk(text: &[u8], at: usize, end: usize) -> u64 {
 /// The hash of a run by its first folded chunk and its length: runs
 /// longer than a chunk that share one are told apart by `holds_rest`.
 #[inline(always)]
-fn hash(first: u64, len: usize) -> u64 {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    let product = u128::from(first ^ len as u64) * u128::from(K);
-    (product >> 64) as u64 ^ product as u64
+fn hash(first: u64, len: usize) -> usize {
+    // Fibonacci hashing: the top bits of the product, taken by the caller,
+    // depend on every bit of the key.
+    (first ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) as usize
 }
 
 /// ASCII lower case of eight bytes at once; other bytes are left as they are.
 #[inline]
 fn fold_ascii(chunk: u64) -> u64 {
-    fold_and_classify(chunk).0
-}
-
-/// `fold_ascii` of `chunk`, and the top bit of each of its bytes that is
-/// not a word byte (see `WORD`).
-#[inline]
-fn fold_and_classify(chunk: u64) -> (u64, u64) {
     // Setting bit 5 maps `A..=Z` onto `a..=z` and no other byte into it.
-    let letters = in_range(chunk | (ONES * 0x20), b'a', b'z');
-    let digits = in_range(chunk, b'0', b'9');
-    let word = chunk | letters | digits;
-    (chunk | (letters >> 2), !word & HIGH)
+    chunk | (in_range(chunk | (ONES * 0x20), b'a', b'z') >> 2)
 }
 
 const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -367,6 +403,22 @@ mod tests {
         let all: Vec<u8> = (0..=255).collect();
         for chunk in all.chunks(8) {
             let folded = fold_ascii(u64::from_le_bytes(chunk.try_into().unwrap()));
+            assert_eq!(folded.to_le_bytes().to_vec(), chunk.to_ascii_lowercase());
+        }
+    }
+
+    #[test]
+    fn word_bits_and_folding_agree_with_byte_tests() {
+        let all: Vec<u8> = (0..=255).collect();
+        for block in all.as_chunks::<64>().0 {
+            let bits = word_bits(block);
+            for (i, &b) in block.iter().enumerate() {
+                assert_eq!(bits >> i & 1 == 1, WORD[b as usize], "{b:#x}");
+            }
+        }
+        let words: Vec<u8> = all.into_iter().filter(|&b| WORD[b as usize]).collect();
+        for chunk in words.chunks(8).filter(|c| c.len() == 8) {
+            let folded = fold_word_bytes(u64::from_le_bytes(chunk.try_into().unwrap()));
             assert_eq!(folded.to_le_bytes().to_vec(), chunk.to_ascii_lowercase());
         }
     }

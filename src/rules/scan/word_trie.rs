@@ -166,8 +166,9 @@ impl WordTrie {
             if here.children == 0 {
                 break;
             }
-            // No literal goes on past the text's last word.
-            let Some(next) = words.get(at + 1) else {
+            // No literal goes on past the text's last word, nor through a
+            // word that is no token (two in five words of a text).
+            let Some(next) = words.get(at + 1).filter(|next| next.word != NO_TOKEN) else {
                 break;
             };
             let end = words[at].end;
