@@ -47,6 +47,11 @@ impl Segmented {
         )
     }
 
+    /// The original-text offset of a folded-text offset (at most the folded length).
+    pub fn original_offset(&self, folded: usize) -> usize {
+        self.to_original.original(folded)
+    }
+
     /// The folded-text offset of an original offset (the first folded byte at or after it).
     pub fn folded_offset(&self, original: usize) -> usize {
         self.to_original.folded(original)

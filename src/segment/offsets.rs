@@ -62,13 +62,17 @@ impl OffsetMap {
     pub(super) fn finish(&mut self, folded_len: usize, original_len: usize) {
         self.push_run(folded_len, original_len);
         self.mapped = folded_len as u32 + 1;
-        let mut run = 0;
-        self.run_of_block = (0..=folded_len / BLOCK)
-            .map(|block| {
-                run = self.run_from(run, block * BLOCK);
-                run as u32
-            })
-            .collect();
+        // Block b starts in the last run starting at or before b * BLOCK:
+        // each run takes the blocks that start before the next one does.
+        self.run_of_block.clear();
+        let block_count = folded_len / BLOCK + 1;
+        for (index, next) in self.runs.iter().enumerate().skip(1) {
+            let blocks_before_next = (next.folded as usize).div_ceil(BLOCK);
+            self.run_of_block
+                .resize(blocks_before_next, index as u32 - 1);
+        }
+        self.run_of_block
+            .resize(block_count, self.runs.len() as u32 - 1);
     }
 }
 
