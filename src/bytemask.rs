@@ -5,8 +5,6 @@
 //! byte at the lowest offset is the lowest; a test flags a byte by setting
 //! its top bit (0x80).
 
-// Its first users are on their way; `allow` goes when they land.
-#[allow(dead_code)]
 pub(crate) mod wide;
 
 /// Every byte 0x01.
@@ -35,18 +33,6 @@ pub(crate) fn equal_bytes(word: u64, b: u8) -> u64 {
     // A byte's top bit survives only when it and its low seven bits are zero;
     // no carry crosses bytes, as each sum stays below 0x100.
     !(((diff & LOW_SEVEN) + LOW_SEVEN) | diff | LOW_SEVEN)
-}
-
-/// [`maybe_equal`] for the letter `lower` (lower-case ASCII) in either case.
-pub(crate) fn maybe_letter(word: u64, lower: u8) -> u64 {
-    maybe_equal(word | splat(0x20), lower)
-}
-
-/// Whether every byte of `word` is printable ASCII (0x20 to 0x7F).
-pub(crate) fn printable_ascii(word: u64) -> bool {
-    // Adding 0x60 to the low seven bits carries into the top bit exactly
-    // from 0x20 up, and never into the next byte.
-    ((word & LOW_SEVEN) + splat(0x60)) & !word & HIGH == HIGH
 }
 
 /// The offset (0 to 7) of the byte of the lowest flag (`flags` not zero).
@@ -94,17 +80,10 @@ mod tests {
                 let first = sample.iter().position(|&b| b == target);
                 let flags = maybe_equal(word, target);
                 assert_eq!((flags != 0).then(|| first_flagged(flags)), first);
-                let first = sample.iter().position(|&b| b | 0x20 == target);
-                let flags = maybe_letter(word, target);
-                if target.is_ascii_lowercase() {
-                    assert_eq!((flags != 0).then(|| first_flagged(flags)), first);
-                }
             }
-            let printable = sample.iter().all(|&b| (0x20..0x80).contains(&b));
             let text = [&sample[..], &sample[..], b"\"."].concat();
             let expected: Vec<usize> = (0..text.len()).filter(|&i| text[i] == b'"').collect();
             assert_eq!(positions_of(&text, b'"').collect::<Vec<_>>(), expected);
-            assert_eq!(printable_ascii(word), printable, "{sample:?}");
         }
     }
 }

@@ -385,7 +385,8 @@ fn read_text_file(
             skipped: true,
         })]
     };
-    // Checked before reading, so a 50 GB dump is never loaded into memory.
+    // Checked before reading, so a 50 GB dump is never loaded into memory
+    // (and a named pipe never opened: opening one waits for a writer).
     let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,
         Err(err) => return skip(format!("cannot read: {}", io_reason(&err))),
@@ -402,7 +403,7 @@ fn read_text_file(
     let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
     let read = std::fs::File::open(path).and_then(|file| file.take(limit).read_to_end(&mut bytes));
     match read {
-        Ok(_) => text_article(path, &bytes, manifest, options),
+        Ok(_) => owned_text_article(path, bytes, manifest, options),
         Err(err) => skip(format!("cannot read: {}", io_reason(&err))),
     }
 }
@@ -414,6 +415,16 @@ fn read_text_file(
 pub fn text_article(
     path: &Path,
     bytes: &[u8],
+    manifest: Option<&ManifestEntry>,
+    options: &LoadOptions,
+) -> Vec<Loaded> {
+    owned_text_article(path, bytes.to_vec(), manifest, options)
+}
+
+/// [`text_article`] of bytes it may keep: valid UTF-8 becomes the text in place.
+fn owned_text_article(
+    path: &Path,
+    bytes: Vec<u8>,
     manifest: Option<&ManifestEntry>,
     options: &LoadOptions,
 ) -> Vec<Loaded> {
@@ -447,7 +458,7 @@ fn parse_text(
     raw: String,
     manifest: Option<&ManifestEntry>,
 ) -> Result<Article, String> {
-    let (front, body) = front_matter::split(&raw, path)?;
+    let (front, body) = front_matter::split(raw, path)?;
     let id = ArticleId(
         path.file_stem()
             .map(|s| s.to_string_lossy().into_owned())

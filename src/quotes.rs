@@ -63,7 +63,7 @@ pub fn find_quotes(original: &str, seg: &Segmented) -> Vec<Quote> {
         carried_open = false;
         let mut open: Option<(usize, char)> = None;
         for &at in marks {
-            let (facing, c) = facing(original, seg.original_span(Span::new(at, at + 1)).start);
+            let (facing, c) = facing(original, seg.original_offset(at));
             match (open, facing) {
                 (None, Facing::Close) => {}
                 (None, Facing::Either) if !opens_here(&seg.text, at) => {}

@@ -6,10 +6,12 @@
 //! article text as loaded.
 
 mod fold;
+mod offsets;
 
-use crate::bytemask::{first_flagged, maybe_equal, maybe_letter};
+use crate::bytemask::wide::Bytes16;
 use crate::model::Span;
 use fold::{fold, Fold};
+use offsets::OffsetMap;
 use serde::Serialize;
 
 /// A sentence: its span in the folded text and the paragraph it belongs to.
@@ -27,7 +29,7 @@ pub struct Segmented {
     /// The folded text (case kept).
     pub text: String,
     /// For each byte of `text`, and one past the end, the byte offset in the original.
-    to_original: Vec<u32>,
+    to_original: OffsetMap,
     /// Paragraphs (lines) that carry article content, in order.
     pub paragraphs: Vec<Span>,
     /// Sentences of those paragraphs, in order.
@@ -40,15 +42,19 @@ impl Segmented {
     /// The original-text span of a folded-text span.
     pub fn original_span(&self, span: Span) -> Span {
         Span::new(
-            self.to_original[span.start] as usize,
-            self.to_original[span.end] as usize,
+            self.to_original.original(span.start),
+            self.to_original.original(span.end),
         )
+    }
+
+    /// The original-text offset of a folded-text offset (at most the folded length).
+    pub fn original_offset(&self, folded: usize) -> usize {
+        self.to_original.original(folded)
     }
 
     /// The folded-text offset of an original offset (the first folded byte at or after it).
     pub fn folded_offset(&self, original: usize) -> usize {
-        self.to_original
-            .partition_point(|&o| (o as usize) < original)
+        self.to_original.folded(original)
     }
 
     /// The folded text of a span.
@@ -75,12 +81,13 @@ pub fn segment(text: &str) -> Segmented {
         text: folded,
         to_original,
         line_ends,
+        non_ascii_lines,
     } = fold(text);
     let mut paragraphs = Vec::new();
     let mut sentences = Vec::new();
     let mut quote_marks = Vec::new();
-    for paragraph in lines(&folded, &line_ends) {
-        if is_boilerplate(&folded[paragraph.start..paragraph.end]) {
+    for (paragraph, ascii) in lines(&folded, &line_ends, &non_ascii_lines) {
+        if is_boilerplate(&folded[paragraph.start..paragraph.end], ascii) {
             continue;
         }
         let index = paragraphs.len();
@@ -101,21 +108,28 @@ pub fn segment(text: &str) -> Segmented {
     }
 }
 
-/// Non-empty lines, trimmed, given the offset of every line feed.
-fn lines<'a>(text: &'a str, line_ends: &'a [usize]) -> impl Iterator<Item = Span> + 'a {
+/// Non-empty lines, trimmed, each with whether it is all ASCII, given the
+/// offset of every line feed and the numbers of the lines that are not.
+fn lines<'a>(
+    text: &'a str,
+    line_ends: &'a [usize],
+    non_ascii_lines: &'a [usize],
+) -> impl Iterator<Item = (Span, bool)> + 'a {
     let starts = std::iter::once(0).chain(line_ends.iter().map(|end| end + 1));
     let ends = line_ends.iter().copied().chain(std::iter::once(text.len()));
-    starts.zip(ends).filter_map(|(line_start, line_end)| {
+    let mut non_ascii_lines = non_ascii_lines.iter().peekable();
+    let ascii = (0..).map(move |number| non_ascii_lines.next_if_eq(&&number).is_none());
+    (starts.zip(ends).zip(ascii)).filter_map(|((line_start, line_end), ascii)| {
         let line = &text[line_start..line_end];
         let trimmed_start = line_start + (line.len() - line.trim_start().len());
         let trimmed_end = line_start + line.trim_end().len();
-        (trimmed_end > trimmed_start).then(|| Span::new(trimmed_start, trimmed_end))
+        (trimmed_end > trimmed_start).then(|| (Span::new(trimmed_start, trimmed_end), ascii))
     })
 }
 
 /// Lines that belong to the web page, not the article: tag lists, ad slots,
-/// link labels, form notices, photo credits.
-fn is_boilerplate(line: &str) -> bool {
+/// link labels, form notices, photo credits. `ascii` says whether `line` is all ASCII.
+fn is_boilerplate(line: &str, ascii: bool) -> bool {
     const LABELS: [&str; 14] = [
         "advertisement",
         "source link",
@@ -132,11 +146,12 @@ fn is_boilerplate(line: &str) -> bool {
         "advertisement -spot_img",
         "tags",
     ];
+    const LONGEST_LABEL: usize = "advertisement -spot_img".len();
     let bullet = line.starts_with(['•', '·', '▪', '*', '-', '–']);
-    let page_label = if line.is_ascii() {
+    let page_label = if ascii {
         // Lower-casing ASCII changes no letter into a non-letter: compare in place.
         let label = line.trim_matches(|c: char| !c.is_ascii_alphanumeric());
-        LABELS.iter().any(|l| l.eq_ignore_ascii_case(label))
+        (label.len() <= LONGEST_LABEL && LABELS.iter().any(|l| l.eq_ignore_ascii_case(label)))
             || label
                 .get(..13)
                 .is_some_and(|head| head.eq_ignore_ascii_case("advertisement"))
@@ -163,19 +178,35 @@ fn contains_ignoring_ascii_case(text: &str, needle: &str, letter: u8) -> bool {
         .iter()
         .position(|&b| b == letter)
         .expect("the letter is in the needle");
-    let found_at = |at: usize, b: u8| {
-        b | 0x20 == letter
-            && at >= anchor
+    let found_at = |at: usize| {
+        at >= anchor
             && text
                 .get(at - anchor..at - anchor + needle.len())
                 .is_some_and(|window| window.eq_ignore_ascii_case(needle))
     };
-    let (words, rest) = text.as_chunks::<8>();
-    let in_words = words.iter().enumerate().any(|(index, word)| {
-        maybe_letter(u64::from_le_bytes(*word), letter) != 0
-            && (word.iter().enumerate()).any(|(i, &b)| found_at(index * 8 + i, b))
-    });
-    in_words || (rest.iter().enumerate()).any(|(i, &b)| found_at(words.len() * 8 + i, b))
+    let found_in = |block: Bytes16, at: usize| {
+        let mut letters = block.or(0x20).equal(letter);
+        while letters != 0 {
+            if found_at(at + letters.trailing_zeros() as usize) {
+                return true;
+            }
+            letters &= letters - 1;
+        }
+        false
+    };
+    let (blocks, rest) = text.as_chunks::<16>();
+    (blocks.iter().enumerate()).any(|(index, block)| found_in(Bytes16::load(block), index * 16))
+        || padded(rest).is_some_and(|block| found_in(block, blocks.len() * 16))
+}
+
+/// The bytes after the last whole block, padded with zero bytes (which the
+/// tests here never look for), if there are any.
+fn padded(rest: &[u8]) -> Option<Bytes16> {
+    (!rest.is_empty()).then(|| {
+        let mut block = [0; 16];
+        block[..rest.len()].copy_from_slice(rest);
+        Bytes16::load(&block)
+    })
 }
 
 /// Abbreviations after which a full stop does not end a sentence.
@@ -256,21 +287,21 @@ fn split_sentences(
 /// The first offset from `at` holding a quotation mark, full stop, `!` or
 /// `?`, or the length: the only bytes where a sentence can end.
 fn next_stop_or_quote(bytes: &[u8], mut at: usize) -> usize {
-    let (words, rest) = bytes[at..].as_chunks::<8>();
-    for word in words {
-        let word = u64::from_le_bytes(*word);
-        let flags = maybe_equal(word, b'"')
-            | maybe_equal(word, b'.')
-            | maybe_equal(word, b'!')
-            | maybe_equal(word, b'?');
-        if flags != 0 {
-            return at + first_flagged(flags);
+    let stops = |block: Bytes16| {
+        block.equal(b'"') | block.equal(b'.') | block.equal(b'!') | block.equal(b'?')
+    };
+    let (blocks, rest) = bytes[at..].as_chunks::<16>();
+    for block in blocks {
+        let stops = stops(Bytes16::load(block));
+        if stops != 0 {
+            return at + stops.trailing_zeros() as usize;
         }
-        at += 8;
+        at += 16;
     }
-    rest.iter()
-        .position(|b| matches!(b, b'"' | b'.' | b'!' | b'?'))
-        .map_or(bytes.len(), |p| at + p)
+    match padded(rest).map(stops) {
+        Some(stops) if stops != 0 => at + stops.trailing_zeros() as usize,
+        _ => bytes.len(),
+    }
 }
 
 /// A straight quote opens when it follows space or the line start, and closes otherwise.
@@ -390,7 +421,7 @@ mod tests {
             ("non-ascii article text", "Orbán spoke to reporters.", false),
         ];
         for (name, line, expected) in cases {
-            assert_eq!(is_boilerplate(line), expected, "{name}");
+            assert_eq!(is_boilerplate(line, line.is_ascii()), expected, "{name}");
         }
     }
 

@@ -32,6 +32,7 @@ impl Bytes16 {
     }
 
     /// Bytes from `low` to `high`, both included (as unsigned numbers).
+    #[allow(dead_code, reason = "no user yet")]
     #[inline(always)]
     pub(crate) fn within(self, low: u8, high: u8) -> u32 {
         if low > high {
@@ -53,6 +54,7 @@ impl Bytes16 {
     }
 
     /// ASCII letters of either case.
+    #[allow(dead_code, reason = "no user yet")]
     #[inline(always)]
     pub(crate) fn ascii_letters(self) -> u32 {
         self.or(0x20).within(b'a', b'z')

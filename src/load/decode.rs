@@ -1,6 +1,6 @@
 //! Bytes -> text: refuse what is not text, decode UTF-8 lossily and say so.
 
-use crate::bytemask::{maybe_equal, splat, HIGH};
+use crate::bytemask::wide::Bytes16;
 
 /// How many bytes at the start of a file decide whether it is text.
 const SNIFF_BYTES: usize = 8192;
@@ -15,22 +15,23 @@ pub(super) struct Decoded {
 /// Decodes an article file, refusing empty and binary files; invalid UTF-8
 /// is replaced with U+FFFD (the article is still worth reading) and a
 /// warning says where.
-pub(super) fn decode(bytes: &[u8]) -> Result<Decoded, String> {
+pub(super) fn decode(bytes: Vec<u8>) -> Result<Decoded, String> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err("empty file".to_string());
     }
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         return Err("UTF-16 text (byte order mark); save the file as UTF-8".to_string());
     }
-    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
-    // Nearly every article is valid UTF-8: std's validator says so fastest,
-    // and then only control characters (and a character cut off at the end
-    // of the head) are not text.
-    let valid = std::str::from_utf8(bytes).ok();
-    let junk = match valid {
-        Some(text) => valid_head_junk(text, head.len()),
-        None => not_text_bytes(head),
+    let head_len = bytes.len().min(SNIFF_BYTES);
+    // Nearly every article is valid UTF-8: std's validator says so fastest
+    // (and the bytes become the text as they are), and then only control
+    // characters (and a character cut off at the end of the head) are not text.
+    let decoded = String::from_utf8(bytes);
+    let (bytes, junk) = match &decoded {
+        Ok(text) => (text.as_bytes(), valid_head_junk(text.as_bytes(), head_len)),
+        Err(err) => (err.as_bytes(), not_text_bytes(&err.as_bytes()[..head_len])),
     };
+    let head = &bytes[..head_len];
     // A NUL byte is a stray control: without junk there is none to look for.
     if junk > 0 && head.contains(&0) {
         return Err("binary file (contains NUL bytes)".to_string());
@@ -42,24 +43,31 @@ pub(super) fn decode(bytes: &[u8]) -> Result<Decoded, String> {
             head.len()
         ));
     }
-    let (warning, text) = match valid {
-        Some(text) => (None, std::borrow::Cow::Borrowed(text)),
-        None => (utf8_warning(bytes), String::from_utf8_lossy(bytes)),
+    let (warning, mut text) = match decoded {
+        Ok(text) => (None, text),
+        Err(err) => {
+            let bytes = err.as_bytes();
+            (
+                utf8_warning(bytes),
+                String::from_utf8_lossy(bytes).into_owned(),
+            )
+        }
     };
-    Ok(Decoded {
-        text: text.strip_prefix('\u{feff}').unwrap_or(&text).to_string(),
-        warning,
-    })
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(Decoded { text, warning })
 }
 
-/// [`not_text_bytes`] of the first `head` bytes of valid text: its control
-/// characters, and the bytes of a character the head cuts off.
-fn valid_head_junk(text: &str, head: usize) -> usize {
+/// [`not_text_bytes`] of the first `head` bytes of valid UTF-8 `text`: its
+/// control characters, and the bytes of a character the head cuts off.
+fn valid_head_junk(text: &[u8], head: usize) -> usize {
+    // Continuation bytes (0b10xx_xxxx) are the ones that start no character.
     let whole = (0..=head)
         .rev()
-        .find(|&end| text.is_char_boundary(end))
+        .find(|&end| text.get(end).is_none_or(|&b| b & 0xC0 != 0x80))
         .expect("0 is a character boundary");
-    stray_controls(&text.as_bytes()[..whole]) + (head - whole)
+    stray_controls(&text[..whole]) + (head - whole)
 }
 
 /// Bytes that are neither valid UTF-8 nor printable: invalid sequences and
@@ -76,21 +84,19 @@ fn not_text_bytes(head: &[u8]) -> usize {
 
 /// Control characters other than tab, newline, form feed and carriage return.
 fn stray_controls(bytes: &[u8]) -> usize {
-    let (words, rest) = bytes.as_chunks::<8>();
-    // Most words hold no control character at all: one test clears them.
-    let in_words: usize = (words.iter())
-        .filter(|word| has_control(u64::from_le_bytes(**word)))
-        .map(|word| word.iter().filter(|&&b| is_stray_control(b)).count())
-        .sum();
-    in_words + rest.iter().filter(|&&b| is_stray_control(b)).count()
-}
-
-/// Whether some byte of `word` is below a space or is DEL.
-fn has_control(word: u64) -> bool {
-    // Subtracting 0x20 borrows into a byte's top bit only below 0x20, and a
-    // byte with its top bit already set is masked out.
-    let below_space = word.wrapping_sub(splat(0x20)) & !word & HIGH;
-    below_space | maybe_equal(word, 0x7f) != 0
+    let (blocks, rest) = bytes.as_chunks::<16>();
+    let mut count = 0;
+    for block in blocks {
+        let block = Bytes16::load(block);
+        // Most blocks hold no control character at all: one test clears them.
+        let controls = block.below(b' ') | block.equal(0x7f);
+        if controls != 0 {
+            let text =
+                block.equal(b'\t') | block.equal(b'\n') | block.equal(0x0C) | block.equal(b'\r');
+            count += (controls & !text).count_ones() as usize;
+        }
+    }
+    count + rest.iter().filter(|&&b| is_stray_control(b)).count()
 }
 
 /// Control characters other than tab, newline, form feed and carriage return.
@@ -148,7 +154,7 @@ mod tests {
             ),
         ];
         for (name, input, expected, warning) in cases {
-            match (decode(input), expected) {
+            match (decode(input.to_vec()), expected) {
                 (Ok(got), Ok(text)) => {
                     assert_eq!(got.text, text, "{name}");
                     match (got.warning, warning) {
@@ -164,6 +170,16 @@ mod tests {
     }
 
     #[test]
+    fn stray_controls_counts_every_byte_alike() {
+        let every_byte: Vec<u8> = (0..=255).chain((0..=255).rev()).collect();
+        for end in [0, 15, 16, 17, 100, every_byte.len()] {
+            let bytes = &every_byte[..end];
+            let expected = bytes.iter().filter(|&&b| is_stray_control(b)).count();
+            assert_eq!(stray_controls(bytes), expected, "{end}");
+        }
+    }
+
+    #[test]
     fn junk_of_valid_text_counts_as_the_chunked_count() {
         let texts = [
             "plain text\nwith lines\r\n\tand tabs\x0c",
@@ -175,7 +191,8 @@ mod tests {
         for text in texts {
             for head in 0..=text.len() {
                 let expected = not_text_bytes(&text.as_bytes()[..head]);
-                assert_eq!(valid_head_junk(text, head), expected, "{text:?} {head}");
+                let junk = valid_head_junk(text.as_bytes(), head);
+                assert_eq!(junk, expected, "{text:?} {head}");
             }
         }
     }

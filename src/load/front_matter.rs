@@ -30,13 +30,14 @@ impl FrontMatter {
     }
 }
 
-/// Splits a text article into its front matter (empty when there is none) and body.
-pub(super) fn split(raw: &str, path: &Path) -> Result<(FrontMatter, String), String> {
+/// Splits a text article into its front matter (empty when there is none)
+/// and body, which is `raw` with the front matter cut off.
+pub(super) fn split(mut raw: String, path: &Path) -> Result<(FrontMatter, String), String> {
     let Some(rest) = raw
         .strip_prefix("---\n")
         .or_else(|| raw.strip_prefix("---\r\n"))
     else {
-        return Ok((FrontMatter::default(), raw.to_string()));
+        return Ok((FrontMatter::default(), raw));
     };
     // The first `---` line, ended by a newline, CRLF or the end of the file.
     let close = rest.match_indices("\n---").find_map(|(at, marker)| {
@@ -58,8 +59,9 @@ pub(super) fn split(raw: &str, path: &Path) -> Result<(FrontMatter, String), Str
     } else {
         crate::yaml::from_str(&rest[..at], path).map_err(|err| front_matter_message(&err))?
     };
-    let body_start = (at + marker_len).min(rest.len());
-    Ok((front, rest[body_start..].to_string()))
+    let body_start = raw.len() - rest.len() + (at + marker_len).min(rest.len());
+    raw.drain(..body_start);
+    Ok((front, raw))
 }
 
 /// Front matter of nothing but `key: value` lines whose values YAML reads

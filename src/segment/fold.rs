@@ -1,6 +1,7 @@
 //! Article text -> folded text with its map back to the original.
 
-use crate::bytemask::{maybe_equal, printable_ascii};
+use super::offsets::OffsetMap;
+use crate::bytemask::wide::Bytes16;
 use crate::normalize::{fold_char, Folded};
 
 /// A folded text in the making.
@@ -9,9 +10,11 @@ pub(super) struct Fold {
     /// The folded text (case kept).
     pub text: String,
     /// For each byte of `text`, and one past the end, the byte offset in the original.
-    pub to_original: Vec<u32>,
+    pub to_original: OffsetMap,
     /// The offset of every line feed in `text`, in order.
     pub line_ends: Vec<usize>,
+    /// The numbers (from 0) of the lines of `text` holding non-ASCII characters, in order.
+    pub non_ascii_lines: Vec<usize>,
 }
 
 /// Folds `text`, noting where each folded byte came from and where lines end.
@@ -19,15 +22,16 @@ pub(super) fn fold(text: &str) -> Fold {
     let bytes = text.as_bytes();
     let mut folded = Fold {
         text: String::with_capacity(text.len()),
-        to_original: Vec::with_capacity(text.len() + 1),
+        to_original: OffsetMap::default(),
         line_ends: Vec::new(),
+        non_ascii_lines: Vec::new(),
     };
     let mut offset = 0;
     while offset < bytes.len() {
         let run = plain_run(&bytes[offset..]);
         if run > 0 {
+            (folded.to_original).push_run(folded.text.len(), offset);
             folded.text.push_str(&text[offset..offset + run]);
-            (folded.to_original).extend(offset as u32..(offset + run) as u32);
             offset += run;
             continue;
         }
@@ -37,8 +41,8 @@ pub(super) fn fold(text: &str) -> Fold {
                 folded.text.as_bytes().last(),
                 None | Some(b' ') | Some(b'\n')
             ) {
+                (folded.to_original).push_run(folded.text.len(), offset);
                 folded.text.push(' ');
-                folded.to_original.push(offset as u32);
             }
             offset += 1;
             continue;
@@ -50,7 +54,7 @@ pub(super) fn fold(text: &str) -> Fold {
         fold_one(c, offset, &mut folded);
         offset += c.len_utf8();
     }
-    folded.to_original.push(text.len() as u32);
+    (folded.to_original).finish(folded.text.len(), text.len());
     folded
 }
 
@@ -59,24 +63,31 @@ pub(super) fn fold(text: &str) -> Fold {
 /// a byte does too.
 fn plain_run(bytes: &[u8]) -> usize {
     let mut end = 0;
-    // The flag of a space at the end of the last word checked, moved to the
-    // first byte; a run never starts with a space.
-    let mut space_before = HIGH_OF_FIRST_BYTE;
+    // Whether the byte before `end` is a space; a run never starts with one.
+    let mut space_before = true;
     loop {
-        for word in bytes[end..].as_chunks::<8>().0 {
-            let word = u64::from_le_bytes(*word);
-            let spaces = maybe_equal(word, b' ');
-            let doubled = spaces & ((spaces << 8) | space_before);
-            if !printable_ascii(word) || maybe_equal(word, b'`') | doubled != 0 {
+        for block in bytes[end..].as_chunks::<16>().0 {
+            let block = Bytes16::load(block);
+            let spaces = block.equal(b' ');
+            let doubled = spaces & ((spaces << 1) | u32::from(space_before));
+            // Below a space are the white space controls and a few that fold to themselves.
+            let stop = block.non_ascii() | block.below(b' ') | block.equal(b'`') | doubled;
+            if stop != 0 {
+                let at = stop.trailing_zeros();
+                if at > 0 {
+                    space_before = spaces & (1 << (at - 1)) != 0;
+                }
+                end += at as usize;
                 break;
             }
-            space_before = spaces >> 56;
-            end += 8;
+            space_before = spaces & (1 << 15) != 0;
+            end += 16;
         }
-        // The word test is cautious: a byte at a time settles what it turned down.
+        // The block test is cautious about controls, and the last bytes fit no
+        // block: a byte at a time settles those.
         match bytes.get(end) {
-            Some(&b) if FOLDS_TO_ITSELF[b as usize] || (b == b' ' && space_before == 0) => {
-                space_before = if b == b' ' { HIGH_OF_FIRST_BYTE } else { 0 };
+            Some(&b) if FOLDS_TO_ITSELF[b as usize] || (b == b' ' && !space_before) => {
+                space_before = b == b' ';
                 end += 1;
             }
             _ => return end,
@@ -84,10 +95,7 @@ fn plain_run(bytes: &[u8]) -> usize {
     }
 }
 
-/// The flag of the first byte of a word.
-const HIGH_OF_FIRST_BYTE: u64 = 0x80;
-
-/// ASCII bytes that [`fold_char`] keeps as they are (all but white space and the backtick).
+/// ASCII bytes that/// ASCII bytes that [`fold_char`] keeps as they are (all but white space and the backtick).
 const fn folds_to_itself(b: u8) -> bool {
     b.is_ascii() && !matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b'`')
 }
@@ -107,8 +115,10 @@ const FOLDS_TO_ITSELF: [bool; 256] = {
 /// its offset map: white space runs collapse, line ends drop trailing spaces.
 fn fold_one(c: char, offset: usize, folded: &mut Fold) {
     let push = |folded: &mut Fold, s: &str| {
+        for at in folded.text.len()..folded.text.len() + s.len() {
+            folded.to_original.push_run(at, offset);
+        }
         folded.text.push_str(s);
-        (folded.to_original).extend(std::iter::repeat_n(offset as u32, s.len()));
     };
     match fold_char(c) {
         Folded::Char('\r') | Folded::Drop => {}
@@ -123,13 +133,17 @@ fn fold_one(c: char, offset: usize, folded: &mut Fold) {
         Folded::Char('\n') => {
             if folded.text.ends_with(' ') {
                 folded.text.pop();
-                folded.to_original.pop();
+                folded.to_original.truncate(folded.text.len());
             }
             folded.line_ends.push(folded.text.len());
-            folded.to_original.push(offset as u32);
+            (folded.to_original).push_run(folded.text.len(), offset);
             folded.text.push('\n');
         }
         Folded::Char(c) => {
+            let line = folded.line_ends.len();
+            if !c.is_ascii() && folded.non_ascii_lines.last() != Some(&line) {
+                folded.non_ascii_lines.push(line);
+            }
             let mut buf = [0u8; 4];
             push(folded, c.encode_utf8(&mut buf));
         }
@@ -156,7 +170,7 @@ mod tests {
         for (offset, c) in text.char_indices() {
             fold_one(c, offset, &mut folded);
         }
-        folded.to_original.push(text.len() as u32);
+        (folded.to_original).finish(folded.text.len(), text.len());
         folded
     }
 
@@ -170,6 +184,7 @@ mod tests {
             "trailing space ",
             "curly “quotes” – dash… no\u{a0}break\u{200b}zero",
             "Orbán’s `tick` \r\nwindows\r\n",
+            "Ωμέγα\nplain\n\nКиїв and Київ\n",
             "",
         ];
         for text in cases {
@@ -178,6 +193,11 @@ mod tests {
             let line_feeds: Vec<usize> =
                 folded.text.match_indices('\n').map(|(at, _)| at).collect();
             assert_eq!(folded.line_ends, line_feeds, "{text:?}");
+            let non_ascii_lines: Vec<usize> = (folded.text.split('\n').enumerate())
+                .filter(|(_, line)| !line.is_ascii())
+                .map(|(number, _)| number)
+                .collect();
+            assert_eq!(folded.non_ascii_lines, non_ascii_lines, "{text:?}");
         }
     }
 }
