@@ -12,6 +12,7 @@
 
 mod resolve;
 mod speech;
+mod verbs;
 
 use crate::extraction::Speaker;
 use crate::mentions::{Mention, Mentions};
@@ -160,12 +161,13 @@ pub fn attribute(
     let runs = mention_runs(&seg.sentences, &found.mentions);
     let referents = resolve(seg, &found.mentions, &runs, rules);
     let longest_cue = longest_span(&found.cues, |c| c.span);
+    let verbs = verbs::find_verbs(quotes, &found.cues, longest_cue);
     let mut quote_speakers: Vec<Attribution> = Vec::with_capacity(quotes.len());
     let mut sentence_speakers: Vec<Attribution> = Vec::with_capacity(seg.sentences.len());
     // The index in `quote_speakers` of the last quote attributed.
     let mut last_quote: Option<usize> = None;
     let nobody = Attribution::none();
-    let (mut cues_from, mut cues_to, mut quotes_to) = (0, 0, 0);
+    let (mut cues_from, mut cues_to, mut verbs_from, mut verbs_to, mut quotes_to) = (0, 0, 0, 0, 0);
     for (index, (sentence, run)) in seg.sentences.iter().zip(&runs).enumerate() {
         // Every rule looks inside one sentence: narrow the article's cues to
         // those that can hold or overlap a span of it, so the rules search a
@@ -178,16 +180,19 @@ pub fn attribute(
         cues_to = advance(&found.cues, cues_to.max(cues_from), |c| {
             c.span.start <= s.end
         });
+        verbs_from = advance(&verbs, verbs_from, |v| v.span.start < s.start);
+        verbs_to = advance(&verbs, verbs_to.max(verbs_from), |v| v.span.start <= s.end);
         // The quotes starting in this sentence; those before it, outside every sentence, have no speaker.
         let quotes_from = advance(quotes, quotes_to, |q| q.outer.start < s.start);
         quotes_to = advance(quotes, quotes_from, |q| q.outer.start < s.end);
-        quote_speakers.resize(quotes_from, Attribution::none());
+        quote_speakers.resize_with(quotes_from, Attribution::none);
         let context = speech::Context {
             seg,
             quotes,
             mentions: &found.mentions[run.clone()],
             referents: &referents[run.clone()],
             cues: &found.cues[cues_from..cues_to],
+            verbs: &verbs[verbs_from..verbs_to],
             longest_cue,
         };
         let previous = sentence_speakers.last().unwrap_or(&nobody);
@@ -207,7 +212,7 @@ pub fn attribute(
         };
         sentence_speakers.push(speaker);
     }
-    quote_speakers.resize(quotes.len(), Attribution::none());
+    quote_speakers.resize_with(quotes.len(), Attribution::none);
     Attributed {
         referents,
         quotes: quote_speakers,
