@@ -25,6 +25,9 @@ const AUXILIARIES: [&str; 22] = [
 ];
 
 /// Everything the attribution rules look at in one sentence.
+///
+/// Folding leaves no white space in the text but spaces and line feeds, so
+/// the rules split and trim it as ASCII, without decoding characters.
 pub(super) struct Context<'a> {
     pub seg: &'a Segmented,
     pub quotes: &'a [Quote],
@@ -42,7 +45,7 @@ pub(super) struct Context<'a> {
 
 impl Context<'_> {
     fn words(&self, from: usize, to: usize) -> usize {
-        self.seg.text[from..to].split_whitespace().count()
+        self.seg.text[from..to].split_ascii_whitespace().count()
     }
 
     /// Speech verbs (outside quotes) within `range`, in order.
@@ -137,8 +140,8 @@ impl Context<'_> {
             let gap = &self.seg.text[self.mentions[last].span.end..verb.start];
             let adverbs_only = || {
                 gap == " "
-                    || (gap.split_whitespace().take(3).count() <= 2
-                        && gap.split_whitespace().all(|w| {
+                    || (gap.split_ascii_whitespace().take(3).count() <= 2
+                        && gap.split_ascii_whitespace().all(|w| {
                             w.ends_with("ly")
                                 || AUXILIARIES.iter().any(|a| a.eq_ignore_ascii_case(w))
                         }))
@@ -436,7 +439,7 @@ fn relative_pronoun(tail: &str) -> Option<usize> {
                 && (bytes[w - 1..].starts_with(b" who ") || bytes[w - 1..].starts_with(b" which "))
         })
         .or_else(|| {
-            let trimmed = tail.trim_start();
+            let trimmed = tail.trim_ascii_start();
             (trimmed.starts_with("who ") || trimmed.starts_with("which "))
                 .then(|| tail.len() - trimmed.len())
         })
