@@ -34,45 +34,36 @@ pub(super) fn resolve(
     rules: &CompiledRules,
 ) -> Vec<Referent> {
     let mut referents: Vec<Referent> = Vec::with_capacity(mentions.len());
-    // The first sentence ending after the current mention starts: mentions
-    // are in text order, so it only moves forward.
+    // The first sentence ending after the current reference starts:
+    // mentions are in text order, so it only moves forward.
     let mut next_sentence = 0;
     for (index, mention) in mentions.iter().enumerate() {
-        let here = mention.span.start;
-        let sentences = &seg.sentences;
-        next_sentence += sentences[next_sentence..]
-            .iter()
-            .take_while(|s| s.span.end <= here)
-            .count();
-        let sentence = sentences
-            .get(next_sentence)
-            .filter(|s| s.span.start <= here)
-            .map(|_| next_sentence);
-        let window = Window {
-            seg,
-            mentions,
-            referents: &referents,
-            runs,
-            sentence,
-            index,
-        };
         let referent = match &mention.kind {
             MentionKind::Actor(a) => Referent::Actor(*a),
             MentionKind::Ambiguous(candidates) => Referent::Ambiguous(candidates.clone()),
             MentionKind::Anonymous => Referent::Anonymous(seg.slice(mention.span).to_string()),
             MentionKind::Named { name, .. } => Referent::Named(name.clone()),
             MentionKind::Pronoun(_) if mention.in_quote => Referent::Unknown,
-            MentionKind::Pronoun(pronoun) => window
-                .antecedent(|r| fits_pronoun(*pronoun, r, rules, false))
-                .or_else(|| {
-                    // Translated prose calls countries "she": only when no person fits.
-                    (*pronoun == Pronoun::She)
-                        .then(|| window.antecedent(|r| fits_pronoun(*pronoun, r, rules, true)))?
-                })
-                .unwrap_or(Referent::Unknown),
-            MentionKind::OrganisationReference => located_body(seg, mentions, index, rules)
-                .or_else(|| window.antecedent(|r| is_body(r, rules)))
-                .unwrap_or(Referent::Unknown),
+            kind @ (MentionKind::Pronoun(_) | MentionKind::OrganisationReference) => {
+                let here = mention.span.start;
+                let sentences = &seg.sentences;
+                next_sentence += sentences[next_sentence..]
+                    .iter()
+                    .take_while(|s| s.span.end <= here)
+                    .count();
+                let window = Window {
+                    seg,
+                    mentions,
+                    referents: &referents,
+                    runs,
+                    sentence: sentences
+                        .get(next_sentence)
+                        .filter(|s| s.span.start <= here)
+                        .map(|_| next_sentence),
+                    index,
+                };
+                window.referent(kind, rules).unwrap_or(Referent::Unknown)
+            }
         };
         referents.push(referent);
     }
@@ -162,6 +153,21 @@ struct Window<'a> {
 }
 
 impl Window<'_> {
+    /// What a pronoun or organisation reference of this `kind` stands for.
+    fn referent(&self, kind: &MentionKind, rules: &CompiledRules) -> Option<Referent> {
+        match *kind {
+            MentionKind::Pronoun(pronoun) => self
+                .antecedent(|r| fits_pronoun(pronoun, r, rules, false))
+                .or_else(|| {
+                    // Translated prose calls countries "she": only when no person fits.
+                    (pronoun == Pronoun::She)
+                        .then(|| self.antecedent(|r| fits_pronoun(pronoun, r, rules, true)))?
+                }),
+            _ => located_body(self.seg, self.mentions, self.index, rules)
+                .or_else(|| self.antecedent(|r| is_body(r, rules))),
+        }
+    }
+
     /// The antecedent of the mention: walking back sentence by sentence, the
     /// first sentence with a fitting mention gives its subject (the first
     /// fitting mention not after a preposition) or else its last fitting mention.

@@ -243,7 +243,7 @@ impl Context<'_> {
             .chars()
             .any(char::is_alphanumeric)
             || self.seg.text[pre.start..pre.end]
-                .trim_end()
+                .trim_ascii_end()
                 .ends_with(['"', ','])
                 && pre
                     .starting_within(self.quotes, |q| q.outer)
@@ -283,7 +283,8 @@ impl Context<'_> {
                 between.next()
             } else {
                 between.find(|&m| {
-                    let before = self.seg.text[post.start..self.mentions[m].span.start].trim_end();
+                    let before =
+                        self.seg.text[post.start..self.mentions[m].span.start].trim_ascii_end();
                     before.ends_with(',') || before.ends_with(" as") || before == "as"
                 })
             };
@@ -319,7 +320,7 @@ impl Context<'_> {
     /// The speaker a speech verb names: `said Rutte` (inverted, after a comma or
     /// quote) or its subject.
     fn speaker_of_verb(&self, sentence: Span, verb: Span) -> Option<usize> {
-        let before = self.seg.text[sentence.start..verb.start].trim_end();
+        let before = self.seg.text[sentence.start..verb.start].trim_ascii_end();
         if before.ends_with([',', '"']) {
             if let Some(after) = self.mention_after(verb.end, 1, sentence) {
                 return Some(after);
@@ -339,7 +340,7 @@ impl Context<'_> {
         // `…,” he said, adding that Trump was “not in a rush”`: the participle
         // shares the subject of the verb before it.
         let participle = self.seg.slice(verb).ends_with("ing")
-            && self.seg.text[..verb.start].trim_end().ends_with(',');
+            && self.seg.text[..verb.start].trim_ascii_end().ends_with(',');
         if participle {
             let earlier = self
                 .speech_verbs(Span::new(sentence.start, verb.start), false)
@@ -376,7 +377,9 @@ impl Context<'_> {
                         let after = self.mention_after(verb.end, 1, s)?;
                         return Some(self.found(after, verb, Method::AccordingTo));
                     }
-                    let inverted = self.seg.text[s.start..verb.start].trim_end().ends_with(',')
+                    let inverted = self.seg.text[s.start..verb.start]
+                        .trim_ascii_end()
+                        .ends_with(',')
                         && !self.seg.slice(verb).ends_with("ing");
                     if inverted {
                         if let Some(after) = self
@@ -416,10 +419,14 @@ impl Context<'_> {
     /// `And for her, an invitation is the best guarantee`: the view of whoever `for` names.
     fn view_of(&self, s: Span) -> Option<Attribution> {
         let text = self.seg.slice(s);
-        let at = ["for ", "and for ", "but for "]
-            .iter()
-            .find(|p| starts_with_ignoring_ascii_case(text, p))
-            .map(|p| p.len())?;
+        // The openings differ in their first letter: only one can match.
+        let opening = match text.as_bytes().first()?.to_ascii_lowercase() {
+            b'f' => "for ",
+            b'a' => "and for ",
+            b'b' => "but for ",
+            _ => return None,
+        };
+        let at = starts_with_ignoring_ascii_case(text, opening).then_some(opening.len())?;
         let comma = text[at..].find(',')? + at;
         let first = self
             .mentions_in(Span::new(s.start + at, s.start + comma))
