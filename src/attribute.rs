@@ -167,19 +167,12 @@ pub fn attribute(
     // The index in `quote_speakers` of the last quote attributed.
     let mut last_quote: Option<usize> = None;
     let nobody = Attribution::none();
-    let (mut cues_from, mut cues_to, mut verbs_from, mut verbs_to, mut quotes_to) = (0, 0, 0, 0, 0);
+    let (mut verbs_from, mut verbs_to, mut quotes_to) = (0, 0, 0);
     for (index, (sentence, run)) in seg.sentences.iter().zip(&runs).enumerate() {
-        // Every rule looks inside one sentence: narrow the article's cues to
-        // those that can hold or overlap a span of it, so the rules search a
-        // few items each. Sentences, cues and quotes are all in text order,
-        // so the bounds only move forward.
+        // Every rule looks inside one sentence: narrow the article's verbs,
+        // mentions and quotes to those of the sentence, so the rules search a
+        // few items each. All are in text order, so the bounds only move forward.
         let s = sentence.span;
-        cues_from = advance(&found.cues, cues_from, |c| {
-            c.span.start + longest_cue < s.start
-        });
-        cues_to = advance(&found.cues, cues_to.max(cues_from), |c| {
-            c.span.start <= s.end
-        });
         verbs_from = advance(&verbs, verbs_from, |v| v.span.start < s.start);
         verbs_to = advance(&verbs, verbs_to.max(verbs_from), |v| v.span.start <= s.end);
         // The quotes starting in this sentence; those before it, outside every sentence, have no speaker.
@@ -191,7 +184,7 @@ pub fn attribute(
             quotes,
             mentions: &found.mentions[run.clone()],
             referents: &referents[run.clone()],
-            cues: &found.cues[cues_from..cues_to],
+            cues: &found.cues,
             verbs: &verbs[verbs_from..verbs_to],
             longest_cue,
         };

@@ -87,8 +87,11 @@ pub(super) fn mention_runs(sentences: &[Sentence], mentions: &[Mention]) -> Vec<
 }
 
 /// Moves `from` past the items of `items` that are `before` a bound.
-pub(super) fn advance<T>(items: &[T], from: usize, before: impl Fn(&T) -> bool) -> usize {
-    from + items[from..].iter().take_while(|t| before(t)).count()
+pub(super) fn advance<T>(items: &[T], mut from: usize, before: impl Fn(&T) -> bool) -> usize {
+    while items.get(from).is_some_and(&before) {
+        from += 1;
+    }
+    from
 }
 
 fn fits_pronoun(

@@ -35,7 +35,7 @@ pub(super) struct Context<'a> {
     pub mentions: &'a [Mention],
     /// The referents of `mentions`, parallel to them.
     pub referents: &'a [Referent],
-    /// The cues that can hold or overlap a span of the sentence.
+    /// The article's cues (few rules need them: those search them by span).
     pub cues: &'a [Cue],
     /// The verbs that start in the sentence.
     pub verbs: &'a [Verb],

@@ -24,7 +24,8 @@ pub(super) fn find_verbs(quotes: &[Quote], cues: &[Cue], longest_cue: usize) -> 
     // Cues are in text order, so the first quote and the first cue that can
     // reach the current cue only move forward.
     let (mut quotes_from, mut cues_from) = (0, 0);
-    let mut verbs = Vec::new();
+    // At most one verb per cue: one allocation, not a string of regrowths.
+    let mut verbs = Vec::with_capacity(cues.len());
     for c in cues {
         let cognition = match c.meaning {
             Meaning::Speech => false,
