@@ -369,7 +369,18 @@ impl Context<'_> {
     /// or (for a sentence naming no one) the previous sentence's speaker.
     pub fn sentence_speaker(&self, sentence: usize, previous: &Attribution) -> Attribution {
         let s = self.seg.sentences[sentence].span;
-        self.headline_speaker(s)
+        // Every rule but continuation takes its speaker from a usable mention
+        // of the sentence: without one, only continuation is left.
+        let Some(first) = self.mentions_in(s).next() else {
+            return previous
+                .is_known()
+                .then(|| Attribution {
+                    method: Method::Continuation,
+                    ..previous.clone()
+                })
+                .unwrap_or_else(Attribution::none);
+        };
+        self.headline_speaker(s, first)
             .or_else(|| self.view_of(s))
             .or_else(|| {
                 self.speech_verbs(s, true).find_map(|verb| {
@@ -405,10 +416,10 @@ impl Context<'_> {
             .unwrap_or_else(Attribution::none)
     }
 
-    /// `Rutte: Russia doesn't want to end war` as a paragraph of its own.
-    fn headline_speaker(&self, s: Span) -> Option<Attribution> {
-        // The sentence's first `: ` closes the first mention, which opens it.
-        let first = self.mentions_in(s).next()?;
+    /// `Rutte: Russia doesn't want to end war` as a paragraph of its own;
+    /// `first` is the sentence's first usable mention.
+    fn headline_speaker(&self, s: Span, first: usize) -> Option<Attribution> {
+        // The sentence's first `: ` closes its first mention, which opens it.
         let whole = self.mentions[first].span;
         let (name, rest) = self.seg.slice(s).split_at(whole.end - s.start);
         let headline =
