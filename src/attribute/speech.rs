@@ -372,13 +372,14 @@ impl Context<'_> {
         // Every rule but continuation takes its speaker from a usable mention
         // of the sentence: without one, only continuation is left.
         let Some(first) = self.mentions_in(s).next() else {
-            return previous
-                .is_known()
-                .then(|| Attribution {
+            return if previous.is_known() {
+                Attribution {
                     method: Method::Continuation,
                     ..previous.clone()
-                })
-                .unwrap_or_else(Attribution::none);
+                }
+            } else {
+                Attribution::none()
+            };
         };
         self.headline_speaker(s, first)
             .or_else(|| self.view_of(s))
