@@ -178,7 +178,9 @@ pub fn attribute(
         // The quotes starting in this sentence; those before it, outside every sentence, have no speaker.
         let quotes_from = advance(quotes, quotes_to, |q| q.outer.start < s.start);
         quotes_to = advance(quotes, quotes_from, |q| q.outer.start < s.end);
-        quote_speakers.resize_with(quotes_from, Attribution::none);
+        if quote_speakers.len() < quotes_from {
+            quote_speakers.resize_with(quotes_from, Attribution::none);
+        }
         let context = speech::Context {
             seg,
             quotes,

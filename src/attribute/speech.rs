@@ -1,5 +1,6 @@
 //! Speech verbs and their subjects: the evidence for who speaks.
 
+use super::resolve::advance;
 use super::verbs::{inside_stance_phrase, Verb};
 use super::{usable, Attribution, Method, Referent};
 use crate::bytemask::{last_of_either, positions_of};
@@ -198,9 +199,7 @@ impl Context<'_> {
         }
         let s = self.seg.sentences[sentence].span;
         // Quotes are in text order: the first starting after this one, if in the sentence.
-        let next = self
-            .quotes
-            .partition_point(|q| q.outer.start < quote.outer.end);
+        let next = advance(self.quotes, q, |other| other.outer.start < quote.outer.end);
         let next_quote = self
             .quotes
             .get(next)
