@@ -63,11 +63,15 @@ impl Context<'_> {
     }
 
     fn is_according_to(&self, verb: Span) -> bool {
-        self.seg.slice(verb).eq_ignore_ascii_case("according to")
+        const ACCORDING_TO: &str = "according to";
+        // Most verbs are shorter: no need to slice them.
+        verb.end - verb.start == ACCORDING_TO.len()
+            && self.seg.slice(verb).eq_ignore_ascii_case(ACCORDING_TO)
     }
 
     /// Indices of the usable mentions inside `range`, in order.
-    fn mentions_in(&self, range: Span) -> impl DoubleEndedIterator<Item = usize> + '_ {
+    /// Cloning the iterator walks the same mentions again without searching for them.
+    fn mentions_in(&self, range: Span) -> impl DoubleEndedIterator<Item = usize> + Clone + '_ {
         // Mentions are in text order: only those starting inside `range` can lie in it.
         let from = self
             .mentions
@@ -137,7 +141,8 @@ impl Context<'_> {
         }
         let clause = Span::new(start, verb.start);
         // `she said`, `Trump later said`: a mention right before the verb is its subject.
-        if let Some(last) = self.mentions_in(clause).next_back() {
+        let in_clause = self.mentions_in(clause);
+        if let Some(last) = in_clause.clone().next_back() {
             let gap = &self.seg.text[self.mentions[last].span.end..verb.start];
             let adverbs_only = || {
                 gap == " "
@@ -158,7 +163,7 @@ impl Context<'_> {
         // The first plain mention, else the first not after a preposition, else the last.
         let mut ungoverned = None;
         let mut last = None;
-        for m in self.mentions_in(clause) {
+        for m in in_clause {
             let mention = &self.mentions[m];
             if matches!(mention.kind, MentionKind::Pronoun(Pronoun::It)) {
                 continue;
@@ -370,7 +375,8 @@ impl Context<'_> {
         let s = self.seg.sentences[sentence].span;
         // Every rule but continuation takes its speaker from a usable mention
         // of the sentence: without one, only continuation is left.
-        let Some(first) = self.mentions_in(s).next() else {
+        let in_sentence = self.mentions_in(s);
+        let Some(first) = in_sentence.clone().next() else {
             return if previous.is_known() {
                 Attribution {
                     method: Method::Continuation,
@@ -405,8 +411,8 @@ impl Context<'_> {
                 })
             })
             .or_else(|| {
-                let names_someone = self
-                    .mentions_in(s)
+                let names_someone = in_sentence
+                    .clone()
                     .any(|m| matches!(self.referents[m], Referent::Actor(_) | Referent::Named(_)));
                 (previous.is_known() && !names_someone).then(|| Attribution {
                     method: Method::Continuation,
