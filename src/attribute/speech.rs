@@ -181,8 +181,10 @@ impl Context<'_> {
 
     /// The first usable mention within a few words after `at`.
     fn mention_after(&self, at: usize, limit: usize, within: Span) -> Option<usize> {
+        // Later mentions are no fewer words away: only the first can be near enough.
         self.mentions_in(Span::new(at, within.end))
-            .find(|&m| self.words(at, self.mentions[m].span.start) <= limit)
+            .next()
+            .filter(|&m| self.words(at, self.mentions[m].span.start) <= limit)
     }
 
     /// Decides the speaker of quote `q` in sentence `sentence`.
