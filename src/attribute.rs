@@ -12,6 +12,7 @@
 
 mod resolve;
 mod speech;
+mod verbs;
 
 use crate::extraction::Speaker;
 use crate::mentions::{Mention, Mentions};
@@ -22,6 +23,7 @@ use crate::segment::Segmented;
 use serde::Serialize;
 
 pub use resolve::resolve_references;
+use resolve::{advance, mention_runs, resolve};
 
 /// Who a mention or a quote refers to, once resolved.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -156,70 +158,61 @@ pub fn attribute(
     found: &Mentions,
     rules: &CompiledRules,
 ) -> Attributed {
-    let referents = resolve_references(seg, &found.mentions, rules);
+    let runs = mention_runs(&seg.sentences, &found.mentions);
+    let referents = resolve(seg, &found.mentions, &runs, rules);
     let longest_cue = longest_span(&found.cues, |c| c.span);
-    let mut quote_speakers: Vec<Option<Attribution>> = vec![None; quotes.len()];
+    let verbs = verbs::find_verbs(quotes, &found.cues, longest_cue);
+    let mut quote_speakers: Vec<Attribution> = Vec::with_capacity(quotes.len());
     let mut sentence_speakers: Vec<Attribution> = Vec::with_capacity(seg.sentences.len());
-    let mut last_quote: Option<Attribution> = None;
+    // The index in `quote_speakers` of the last quote attributed.
+    let mut last_quote: Option<usize> = None;
     let nobody = Attribution::none();
-    let (mut mentions_from, mut mentions_to, mut cues_from, mut cues_to) = (0, 0, 0, 0);
-    for (index, sentence) in seg.sentences.iter().enumerate() {
-        let previous = sentence_speakers.last().unwrap_or(&nobody);
-        // Every rule looks inside one sentence: narrow the article's mentions
-        // to those starting in it, and its cues to those that can hold or
-        // overlap a span of it, so the rules search a few items each.
-        // Sentences, mentions and cues are all in text order, so the bounds
-        // only move forward.
+    let (mut verbs_from, mut verbs_to, mut quotes_to) = (0, 0, 0);
+    for (index, (sentence, run)) in seg.sentences.iter().zip(&runs).enumerate() {
+        // Every rule looks inside one sentence: narrow the article's verbs,
+        // mentions and quotes to those of the sentence, so the rules search a
+        // few items each. All are in text order, so the bounds only move forward.
         let s = sentence.span;
-        mentions_from = advance(&found.mentions, mentions_from, |m| m.span.start < s.start);
-        mentions_to = advance(&found.mentions, mentions_to.max(mentions_from), |m| {
-            m.span.start <= s.end
-        });
-        cues_from = advance(&found.cues, cues_from, |c| {
-            c.span.start + longest_cue < s.start
-        });
-        cues_to = advance(&found.cues, cues_to.max(cues_from), |c| {
-            c.span.start <= s.end
-        });
+        verbs_from = advance(&verbs, verbs_from, |v| v.span.start < s.start);
+        verbs_to = advance(&verbs, verbs_to.max(verbs_from), |v| v.span.start <= s.end);
+        // The quotes starting in this sentence; those before it, outside every sentence, have no speaker.
+        let quotes_from = advance(quotes, quotes_to, |q| q.outer.start < s.start);
+        quotes_to = advance(quotes, quotes_from, |q| q.outer.start < s.end);
+        if quote_speakers.len() < quotes_from {
+            quote_speakers.resize_with(quotes_from, Attribution::none);
+        }
         let context = speech::Context {
             seg,
             quotes,
-            mentions: &found.mentions[mentions_from..mentions_to],
-            referents: &referents[mentions_from..mentions_to],
-            cues: &found.cues[cues_from..cues_to],
+            mentions: &found.mentions[run.clone()],
+            referents: &referents[run.clone()],
+            cues: &found.cues,
+            verbs: &verbs[verbs_from..verbs_to],
             longest_cue,
         };
-        // Quotes are in text order: those starting in this sentence are a run of them.
-        let from = quotes.partition_point(|q| q.outer.start < sentence.span.start);
-        let to = quotes.partition_point(|q| q.outer.start < sentence.span.end);
-        let in_sentence = from..to.max(from);
-        let has_quote = !in_sentence.is_empty();
-        for (q, slot) in in_sentence.clone().zip(&mut quote_speakers[in_sentence]) {
-            let attribution = context.quote_speaker(q, index, previous, last_quote.as_ref());
-            *slot = Some(attribution.clone());
-            last_quote = Some(attribution);
+        let previous = sentence_speakers.last().unwrap_or(&nobody);
+        for q in quotes_from..quotes_to {
+            let last = last_quote.map(|l| &quote_speakers[l]);
+            let attribution = context.quote_speaker(q, index, previous, last);
+            quote_speakers.push(attribution);
+            last_quote = Some(q);
         }
-        let last_in_sentence = last_quote.as_ref().filter(|_| has_quote);
-        let speaker = match last_in_sentence.filter(|a| a.is_known()) {
+        let quoted = last_quote
+            .filter(|_| quotes_to > quotes_from)
+            .map(|l| &quote_speakers[l])
+            .filter(|a| a.is_known());
+        let speaker = match quoted {
             Some(quoted) => quoted.clone(),
             None => context.sentence_speaker(index, previous),
         };
         sentence_speakers.push(speaker);
     }
-    let quote_speakers = quote_speakers
-        .into_iter()
-        .map(|a| a.unwrap_or_else(Attribution::none))
-        .collect();
+    quote_speakers.resize_with(quotes.len(), Attribution::none);
     Attributed {
         referents,
         quotes: quote_speakers,
         sentences: sentence_speakers,
     }
-}
-
-/// Moves `from` past the items of `items` that are `before` a bound.
-fn advance<T>(items: &[T], from: usize, before: impl Fn(&T) -> bool) -> usize {
-    from + items[from..].iter().take_while(|t| before(t)).count()
 }
 
 /// Mentions that can stand for a speaker: outside quotes, not pronouns left unresolved.

@@ -60,6 +60,21 @@ pub(crate) fn positions_of(bytes: &[u8], b: u8) -> impl Iterator<Item = usize> +
     })
 }
 
+/// The offset of the last byte of `bytes` equal to `a` or to `b`, read
+/// backwards a word at a time.
+pub(crate) fn last_of_either(bytes: &[u8], a: u8, b: u8) -> Option<usize> {
+    let (head, words) = bytes.as_rchunks::<8>();
+    for (i, word) in words.iter().enumerate().rev() {
+        let word = u64::from_le_bytes(*word);
+        // Exact flags: the highest one must be a real match.
+        let flags = equal_bytes(word, a) | equal_bytes(word, b);
+        if flags != 0 {
+            return Some(head.len() + i * 8 + (63 - flags.leading_zeros() as usize) / 8);
+        }
+    }
+    head.iter().rposition(|&x| x == a || x == b)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,6 +99,18 @@ mod tests {
             let text = [&sample[..], &sample[..], b"\"."].concat();
             let expected: Vec<usize> = (0..text.len()).filter(|&i| text[i] == b'"').collect();
             assert_eq!(positions_of(&text, b'"').collect::<Vec<_>>(), expected);
+        }
+    }
+
+    #[test]
+    fn last_of_either_agrees_with_rposition() {
+        let text = b"a. \"b\"!? plain words, then \"more\". And 0x80: \x80\x2e.";
+        for end in 0..=text.len() {
+            for start in 0..=end {
+                let bytes = &text[start..end];
+                let expected = bytes.iter().rposition(|&x| x == b'.' || x == b'"');
+                assert_eq!(last_of_either(bytes, b'.', b'"'), expected);
+            }
         }
     }
 }

@@ -4,7 +4,8 @@ use super::Referent;
 use crate::mentions::{Mention, MentionKind, Pronoun};
 use crate::rules::source::{ActorKind, Gender};
 use crate::rules::CompiledRules;
-use crate::segment::Segmented;
+use crate::segment::{Segmented, Sentence};
+use std::ops::Range;
 
 /// How many sentences back a pronoun may look for its antecedent.
 const PRONOUN_WINDOW: usize = 3;
@@ -16,7 +17,26 @@ pub fn resolve_references(
     mentions: &[Mention],
     rules: &CompiledRules,
 ) -> Vec<Referent> {
+    resolve(
+        seg,
+        mentions,
+        &mention_runs(&seg.sentences, mentions),
+        rules,
+    )
+}
+
+/// [`resolve_references`] given `runs`, the mentions that start in each
+/// sentence (from [`mention_runs`]).
+pub(super) fn resolve(
+    seg: &Segmented,
+    mentions: &[Mention],
+    runs: &[Range<usize>],
+    rules: &CompiledRules,
+) -> Vec<Referent> {
     let mut referents: Vec<Referent> = Vec::with_capacity(mentions.len());
+    // The first sentence ending after the current reference starts:
+    // mentions are in text order, so it only moves forward.
+    let mut next_sentence = 0;
     for (index, mention) in mentions.iter().enumerate() {
         let referent = match &mention.kind {
             MentionKind::Actor(a) => Referent::Actor(*a),
@@ -24,28 +44,54 @@ pub fn resolve_references(
             MentionKind::Anonymous => Referent::Anonymous(seg.slice(mention.span).to_string()),
             MentionKind::Named { name, .. } => Referent::Named(name.clone()),
             MentionKind::Pronoun(_) if mention.in_quote => Referent::Unknown,
-            MentionKind::Pronoun(pronoun) => {
-                let fits = |r: &Referent| fits_pronoun(*pronoun, r, rules, false);
-                antecedent(seg, mentions, &referents, index, &fits)
-                    .or_else(|| {
-                        // Translated prose calls countries "she": only when no person fits.
-                        (*pronoun == Pronoun::She).then(|| {
-                            let fits = |r: &Referent| fits_pronoun(*pronoun, r, rules, true);
-                            antecedent(seg, mentions, &referents, index, &fits)
-                        })?
-                    })
-                    .unwrap_or(Referent::Unknown)
-            }
-            MentionKind::OrganisationReference => {
-                let fits = |r: &Referent| is_body(r, rules);
-                located_body(seg, mentions, index, rules)
-                    .or_else(|| antecedent(seg, mentions, &referents, index, &fits))
-                    .unwrap_or(Referent::Unknown)
+            kind @ (MentionKind::Pronoun(_) | MentionKind::OrganisationReference) => {
+                let here = mention.span.start;
+                let sentences = &seg.sentences;
+                next_sentence += sentences[next_sentence..]
+                    .iter()
+                    .take_while(|s| s.span.end <= here)
+                    .count();
+                let window = Window {
+                    seg,
+                    mentions,
+                    referents: &referents,
+                    runs,
+                    sentence: sentences
+                        .get(next_sentence)
+                        .filter(|s| s.span.start <= here)
+                        .map(|_| next_sentence),
+                    index,
+                };
+                window.referent(kind, rules).unwrap_or(Referent::Unknown)
             }
         };
         referents.push(referent);
     }
     referents
+}
+
+/// For each sentence, the mentions that start inside it (or right at its
+/// end): all it can hold. Sentences and mentions are both in text order, so
+/// these are runs whose bounds only move forward.
+pub(super) fn mention_runs(sentences: &[Sentence], mentions: &[Mention]) -> Vec<Range<usize>> {
+    let (mut from, mut to) = (0, 0);
+    sentences
+        .iter()
+        .map(|sentence| {
+            let s = sentence.span;
+            from = advance(mentions, from, |m| m.span.start < s.start);
+            to = advance(mentions, to.max(from), |m| m.span.start <= s.end);
+            from..to
+        })
+        .collect()
+}
+
+/// Moves `from` past the items of `items` that are `before` a bound.
+pub(super) fn advance<T>(items: &[T], mut from: usize, before: impl Fn(&T) -> bool) -> usize {
+    while items.get(from).is_some_and(&before) {
+        from += 1;
+    }
+    from
 }
 
 fn fits_pronoun(
@@ -97,41 +143,62 @@ fn located_body(
     }
 }
 
-/// The antecedent of mention `index`: walking back sentence by sentence, the
-/// first sentence with a fitting mention gives its subject (the first fitting
-/// mention not after a preposition) or else its last fitting mention.
-fn antecedent(
-    seg: &Segmented,
-    mentions: &[Mention],
-    referents: &[Referent],
+/// What a reference at mention `index` can look back over.
+struct Window<'a> {
+    seg: &'a Segmented,
+    mentions: &'a [Mention],
+    /// The referents of the mentions before `index`.
+    referents: &'a [Referent],
+    runs: &'a [Range<usize>],
+    /// The sentence holding the mention, if any.
+    sentence: Option<usize>,
     index: usize,
-    fits: &dyn Fn(&Referent) -> bool,
-) -> Option<Referent> {
-    let here = mentions[index].span.start;
-    let sentence = seg.sentence_at(here)?;
-    let first_sentence = sentence.saturating_sub(PRONOUN_WINDOW);
-    let earlier = &mentions[..index];
-    for s in (first_sentence..=sentence).rev() {
-        let span = seg.sentences[s].span;
-        // Mentions are in text order: only those starting inside the sentence can lie in it.
-        let from = earlier.partition_point(|m| m.span.start < span.start);
-        let to = earlier.partition_point(|m| m.span.start <= span.end);
-        let candidates = (from..to.max(from)).filter(|&j| {
-            span.contains(mentions[j].span)
-                && !mentions[j].in_quote
-                && fits(&referents[j])
-                && !matches!(mentions[j].kind, MentionKind::Named { person: false, .. })
-        });
-        let mut last = None;
-        for j in candidates {
-            if !mentions[j].after_preposition {
-                return Some(referents[j].clone());
-            }
-            last = Some(j);
-        }
-        if let Some(j) = last {
-            return Some(referents[j].clone());
+}
+
+impl Window<'_> {
+    /// What a pronoun or organisation reference of this `kind` stands for.
+    fn referent(&self, kind: &MentionKind, rules: &CompiledRules) -> Option<Referent> {
+        match *kind {
+            MentionKind::Pronoun(pronoun) => self
+                .antecedent(|r| fits_pronoun(pronoun, r, rules, false))
+                .or_else(|| {
+                    // Translated prose calls countries "she": only when no person fits.
+                    (pronoun == Pronoun::She)
+                        .then(|| self.antecedent(|r| fits_pronoun(pronoun, r, rules, true)))?
+                }),
+            _ => located_body(self.seg, self.mentions, self.index, rules)
+                .or_else(|| self.antecedent(|r| is_body(r, rules))),
         }
     }
-    None
+
+    /// The antecedent of the mention: walking back sentence by sentence, the
+    /// first sentence with a fitting mention gives its subject (the first
+    /// fitting mention not after a preposition) or else its last fitting mention.
+    fn antecedent(&self, fits: impl Fn(&Referent) -> bool) -> Option<Referent> {
+        let sentence = self.sentence?;
+        let first_sentence = sentence.saturating_sub(PRONOUN_WINDOW);
+        for s in (first_sentence..=sentence).rev() {
+            let span = self.seg.sentences[s].span;
+            // Only mentions before this one: those of the same sentence after it are not antecedents.
+            let run = &self.runs[s];
+            let candidates = (run.start.min(self.index)..run.end.min(self.index)).filter(|&j| {
+                let mention = &self.mentions[j];
+                span.contains(mention.span)
+                    && !mention.in_quote
+                    && fits(&self.referents[j])
+                    && !matches!(mention.kind, MentionKind::Named { person: false, .. })
+            });
+            let mut last = None;
+            for j in candidates {
+                if !self.mentions[j].after_preposition {
+                    return Some(self.referents[j].clone());
+                }
+                last = Some(j);
+            }
+            if let Some(j) = last {
+                return Some(self.referents[j].clone());
+            }
+        }
+        None
+    }
 }

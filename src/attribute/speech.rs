@@ -1,12 +1,13 @@
 //! Speech verbs and their subjects: the evidence for who speaks.
 
+use super::resolve::advance;
+use super::verbs::{inside_stance_phrase, Verb};
 use super::{usable, Attribution, Method, Referent};
+use crate::bytemask::{last_of_either, positions_of};
 use crate::mentions::names::{name_at, name_before};
 use crate::mentions::{Cue, Mention, MentionKind, Pronoun};
 use crate::model::Span;
 use crate::quotes::Quote;
-use crate::rules::source::HolderRule;
-use crate::rules::Meaning;
 use crate::segment::Segmented;
 
 /// How far after a quote a speech verb still attributes it (`…,” Zelensky told the publication`).
@@ -25,6 +26,9 @@ const AUXILIARIES: [&str; 22] = [
 ];
 
 /// Everything the attribution rules look at in one sentence.
+///
+/// Folding leaves no white space in the text but spaces and line feeds, so
+/// the rules split and trim it as ASCII, without decoding characters.
 pub(super) struct Context<'a> {
     pub seg: &'a Segmented,
     pub quotes: &'a [Quote],
@@ -32,22 +36,17 @@ pub(super) struct Context<'a> {
     pub mentions: &'a [Mention],
     /// The referents of `mentions`, parallel to them.
     pub referents: &'a [Referent],
-    /// The cues that can hold or overlap a span of the sentence.
+    /// The article's cues (few rules need them: those search them by span).
     pub cues: &'a [Cue],
+    /// The verbs that start in the sentence.
+    pub verbs: &'a [Verb],
     /// The length of the longest cue, to narrow searches for cues around a span.
     pub longest_cue: usize,
 }
 
 impl Context<'_> {
     fn words(&self, from: usize, to: usize) -> usize {
-        self.seg.text[from..to].split_whitespace().count()
-    }
-
-    fn in_any_quote(&self, span: Span) -> bool {
-        // Quotes are disjoint and in text order, so their ends are in order too:
-        // of those starting before `span` ends, the last reaches furthest.
-        let starting_before = self.quotes.partition_point(|q| q.outer.start < span.end);
-        starting_before > 0 && self.quotes[starting_before - 1].outer.overlaps(span)
+        self.seg.text[from..to].split_ascii_whitespace().count()
     }
 
     /// Speech verbs (outside quotes) within `range`, in order.
@@ -55,26 +54,24 @@ impl Context<'_> {
         &self,
         range: Span,
         cognition_too: bool,
-    ) -> impl DoubleEndedIterator<Item = Cue> + '_ {
+    ) -> impl DoubleEndedIterator<Item = Span> + '_ {
         range
-            .starting_within(self.cues, |c| c.span)
+            .starting_within(self.verbs, |v| v.span)
             .iter()
-            .filter(move |c| {
-                c.meaning == Meaning::Speech || (cognition_too && c.meaning == Meaning::Cognition)
-            })
-            .filter(move |c| range.contains(c.span) && !self.in_any_quote(c.span))
-            .filter(|c| !self.inside_stance_phrase(c.span))
-            .copied()
+            .filter(move |v| (cognition_too || !v.cognition) && range.contains(v.span))
+            .map(|v| v.span)
     }
 
-    fn is_according_to(&self, cue: &Cue) -> bool {
-        self.seg
-            .slice(cue.span)
-            .eq_ignore_ascii_case("according to")
+    fn is_according_to(&self, verb: Span) -> bool {
+        const ACCORDING_TO: &str = "according to";
+        // Most verbs are shorter: no need to slice them.
+        verb.end - verb.start == ACCORDING_TO.len()
+            && self.seg.slice(verb).eq_ignore_ascii_case(ACCORDING_TO)
     }
 
     /// Indices of the usable mentions inside `range`, in order.
-    fn mentions_in(&self, range: Span) -> impl DoubleEndedIterator<Item = usize> + '_ {
+    /// Cloning the iterator walks the same mentions again without searching for them.
+    fn mentions_in(&self, range: Span) -> impl DoubleEndedIterator<Item = usize> + Clone + '_ {
         // Mentions are in text order: only those starting inside `range` can lie in it.
         let from = self
             .mentions
@@ -97,60 +94,60 @@ impl Context<'_> {
     /// A leading subordinate clause (`Before Trump takes office, …`) is not part of
     /// the main clause, so its mentions are not the main verb's subject.
     fn clause_start(&self, sentence: Span, at: usize) -> usize {
+        self.clause_before(sentence, at).0
+    }
+
+    /// [`Self::clause_start`] of `at`, and the offset of the clause's last comma before `at`.
+    fn clause_before(&self, sentence: Span, at: usize) -> (usize, Option<usize>) {
         let before = &self.seg.text[sentence.start..at];
-        if let Some(p) = before.rfind(';') {
-            return sentence.start + p + 1;
+        let bytes = before.as_bytes();
+        // One backward pass finds the last comma and any `;` after it; only
+        // then the search for a `;` goes on.
+        let (semicolon, comma) = match last_of_either(bytes, b';', b',') {
+            Some(p) if bytes[p] == b',' => (last_of_either(&bytes[..p], b';', b';'), Some(p)),
+            last => (last, None),
+        };
+        let comma = comma.map(|p| sentence.start + p);
+        if let Some(p) = semicolon {
+            return (sentence.start + p + 1, comma);
         }
         // A plain byte loop: the first word is short, a searcher costs more to set up.
-        let first_space = before.bytes().position(|b| b == b' ');
+        let first_space = bytes.iter().position(|&b| b == b' ');
         let subordinate = first_space.is_some_and(|end| {
             SUBORDINATORS
                 .iter()
                 .any(|s| s.eq_ignore_ascii_case(&before[..end]))
         });
-        if !subordinate {
-            return sentence.start;
-        }
-        find_pair(before, b", ").map_or(sentence.start, |comma| sentence.start + comma + 1)
+        let start = subordinate
+            .then(|| find_pair(before, b", "))
+            .flatten()
+            .map_or(sentence.start, |p| sentence.start + p + 1);
+        (start, comma.filter(|&c| c >= start))
     }
 
-    /// Whether `span` lies inside a judgement cue or topic phrase (`expect` in
-    /// `cannot expect`, `NATO` in `NATO membership`). A verb cue such as
-    /// `called on` stays a speech act.
+    /// Whether `span` lies inside a judgement cue or topic phrase.
     fn inside_stance_phrase(&self, span: Span) -> bool {
-        span.reachable_from(self.cues, self.longest_cue, |c| c.span)
-            .iter()
-            .any(|c| {
-                c.span != span
-                    && c.span.contains(span)
-                    && matches!(
-                        c.meaning,
-                        Meaning::StanceCue {
-                            holder: HolderRule::Speaker,
-                            ..
-                        } | Meaning::Topic { .. }
-                            | Meaning::TopicStance { .. }
-                    )
-            })
+        inside_stance_phrase(self.cues, self.longest_cue, span)
     }
 
     /// The subject of a verb at `verb`: after `who`/`which` the noun before it,
     /// else the first mention of the clause that no preposition governs.
     pub fn subject_of(&self, sentence: Span, verb: Span) -> Option<usize> {
-        let start = self.clause_start(sentence, verb.start);
-        let before = &self.seg.text[start..verb.start];
-        if let Some(relative) = relative_pronoun(before) {
-            let relative_at = start + relative;
+        let (start, comma) = self.clause_before(sentence, verb.start);
+        let tail = comma.map_or(start, |c| c + 1);
+        if let Some(relative) = relative_pronoun(&self.seg.text[tail..verb.start]) {
+            let relative_at = tail + relative;
             return self.mentions_in(Span::new(start, relative_at)).next_back();
         }
         let clause = Span::new(start, verb.start);
         // `she said`, `Trump later said`: a mention right before the verb is its subject.
-        if let Some(last) = self.mentions_in(clause).next_back() {
+        let in_clause = self.mentions_in(clause);
+        if let Some(last) = in_clause.clone().next_back() {
             let gap = &self.seg.text[self.mentions[last].span.end..verb.start];
             let adverbs_only = || {
                 gap == " "
-                    || (gap.split_whitespace().take(3).count() <= 2
-                        && gap.split_whitespace().all(|w| {
+                    || (gap.split_ascii_whitespace().take(3).count() <= 2
+                        && gap.split_ascii_whitespace().all(|w| {
                             w.ends_with("ly")
                                 || AUXILIARIES.iter().any(|a| a.eq_ignore_ascii_case(w))
                         }))
@@ -166,7 +163,7 @@ impl Context<'_> {
         // The first plain mention, else the first not after a preposition, else the last.
         let mut ungoverned = None;
         let mut last = None;
-        for m in self.mentions_in(clause) {
+        for m in in_clause {
             let mention = &self.mentions[m];
             if matches!(mention.kind, MentionKind::Pronoun(Pronoun::It)) {
                 continue;
@@ -184,8 +181,10 @@ impl Context<'_> {
 
     /// The first usable mention within a few words after `at`.
     fn mention_after(&self, at: usize, limit: usize, within: Span) -> Option<usize> {
+        // Later mentions are no fewer words away: only the first can be near enough.
         self.mentions_in(Span::new(at, within.end))
-            .find(|&m| self.words(at, self.mentions[m].span.start) <= limit)
+            .next()
+            .filter(|&m| self.words(at, self.mentions[m].span.start) <= limit)
     }
 
     /// Decides the speaker of quote `q` in sentence `sentence`.
@@ -207,9 +206,7 @@ impl Context<'_> {
         }
         let s = self.seg.sentences[sentence].span;
         // Quotes are in text order: the first starting after this one, if in the sentence.
-        let next = self
-            .quotes
-            .partition_point(|q| q.outer.start < quote.outer.end);
+        let next = advance(self.quotes, q, |other| other.outer.start < quote.outer.end);
         let next_quote = self
             .quotes
             .get(next)
@@ -252,7 +249,7 @@ impl Context<'_> {
             .chars()
             .any(char::is_alphanumeric)
             || self.seg.text[pre.start..pre.end]
-                .trim_end()
+                .trim_ascii_end()
                 .ends_with(['"', ','])
                 && pre
                     .starting_within(self.quotes, |q| q.outer)
@@ -277,22 +274,23 @@ impl Context<'_> {
             }
         }
         for verb in self.speech_verbs(post, false) {
-            let gap = self.words(post.start, verb.span.start);
+            let gap = self.words(post.start, verb.start);
             let immediate = gap == 0;
             if near && !(immediate || (starts_attribution && gap <= VERB_AFTER_WINDOW)) {
                 continue;
             }
-            let cue = Span::new(post.start, verb.span.end);
-            if self.is_according_to(&verb) {
-                let after = self.mention_after(verb.span.end, 1, sentence)?;
+            let cue = Span::new(post.start, verb.end);
+            if self.is_according_to(verb) {
+                let after = self.mention_after(verb.end, 1, sentence)?;
                 return Some(self.found(after, cue, Method::AccordingTo));
             }
-            let mut between = self.mentions_in(Span::new(post.start, verb.span.start));
+            let mut between = self.mentions_in(Span::new(post.start, verb.start));
             let between = if near {
                 between.next()
             } else {
                 between.find(|&m| {
-                    let before = self.seg.text[post.start..self.mentions[m].span.start].trim_end();
+                    let before =
+                        self.seg.text[post.start..self.mentions[m].span.start].trim_ascii_end();
                     before.ends_with(',') || before.ends_with(" as") || before == "as"
                 })
             };
@@ -307,12 +305,11 @@ impl Context<'_> {
                     return Some(self.found(subject, cue, Method::VerbAfter));
                 }
             }
-            if let Some(after) = self.mention_after(verb.span.end, 2, sentence) {
+            if let Some(after) = self.mention_after(verb.end, 2, sentence) {
                 return Some(self.found(after, cue, Method::VerbAfter));
             }
-            let named = name_at(&self.seg.text, verb.span.end).or_else(|| {
-                name_before(&self.seg.text, verb.span.start)
-                    .filter(|(span, _)| span.start >= post.start)
+            let named = name_at(&self.seg.text, verb.end).or_else(|| {
+                name_before(&self.seg.text, verb.start).filter(|(span, _)| span.start >= post.start)
             });
             if let Some((_, name)) = named {
                 return Some(Attribution {
@@ -329,7 +326,7 @@ impl Context<'_> {
     /// The speaker a speech verb names: `said Rutte` (inverted, after a comma or
     /// quote) or its subject.
     fn speaker_of_verb(&self, sentence: Span, verb: Span) -> Option<usize> {
-        let before = self.seg.text[sentence.start..verb.start].trim_end();
+        let before = self.seg.text[sentence.start..verb.start].trim_ascii_end();
         if before.ends_with([',', '"']) {
             if let Some(after) = self.mention_after(verb.end, 1, sentence) {
                 return Some(after);
@@ -341,30 +338,30 @@ impl Context<'_> {
     /// `Rutte said: “…”`, `Trump said the call was “productive”`, `according to Trump, who added that … “…”`.
     fn verb_before(&self, pre: Span, sentence: Span) -> Option<Attribution> {
         let verb = self.speech_verbs(pre, false).next_back()?;
-        let cue = Span::new(verb.span.start, verb.span.end);
-        if self.is_according_to(&verb) {
-            let after = self.mention_after(verb.span.end, 1, sentence)?;
+        let cue = verb;
+        if self.is_according_to(verb) {
+            let after = self.mention_after(verb.end, 1, sentence)?;
             return Some(self.found(after, cue, Method::AccordingTo));
         }
         // `…,” he said, adding that Trump was “not in a rush”`: the participle
         // shares the subject of the verb before it.
-        let participle = self.seg.slice(verb.span).ends_with("ing")
-            && self.seg.text[..verb.span.start].trim_end().ends_with(',');
+        let participle = self.seg.slice(verb).ends_with("ing")
+            && self.seg.text[..verb.start].trim_ascii_end().ends_with(',');
         if participle {
             let earlier = self
-                .speech_verbs(Span::new(sentence.start, verb.span.start), false)
+                .speech_verbs(Span::new(sentence.start, verb.start), false)
                 .next_back();
-            if let Some(speaker) = earlier.and_then(|v| self.speaker_of_verb(sentence, v.span)) {
+            if let Some(speaker) = earlier.and_then(|v| self.speaker_of_verb(sentence, v)) {
                 return Some(self.found(speaker, cue, Method::VerbBefore));
             }
         }
-        if let Some(subject) = self.subject_of(sentence, verb.span) {
+        if let Some(subject) = self.subject_of(sentence, verb) {
             return Some(self.found(subject, cue, Method::VerbBefore));
         }
-        if let Some(after) = self.mention_after(verb.span.end, 3, pre) {
+        if let Some(after) = self.mention_after(verb.end, 3, pre) {
             return Some(self.found(after, cue, Method::VerbBefore));
         }
-        let start = self.clause_start(sentence, verb.span.start);
+        let start = self.clause_start(sentence, verb.start);
         let (_, name) = name_at(&self.seg.text, start)?;
         Some(Attribution {
             speaker: Referent::Named(name),
@@ -378,33 +375,46 @@ impl Context<'_> {
     /// or (for a sentence naming no one) the previous sentence's speaker.
     pub fn sentence_speaker(&self, sentence: usize, previous: &Attribution) -> Attribution {
         let s = self.seg.sentences[sentence].span;
-        self.headline_speaker(s)
+        // Every rule but continuation takes its speaker from a usable mention
+        // of the sentence: without one, only continuation is left.
+        let in_sentence = self.mentions_in(s);
+        let Some(first) = in_sentence.clone().next() else {
+            return if previous.is_known() {
+                Attribution {
+                    method: Method::Continuation,
+                    ..previous.clone()
+                }
+            } else {
+                Attribution::none()
+            };
+        };
+        self.headline_speaker(s, first)
             .or_else(|| self.view_of(s))
             .or_else(|| {
                 self.speech_verbs(s, true).find_map(|verb| {
-                    if self.is_according_to(&verb) {
-                        let after = self.mention_after(verb.span.end, 1, s)?;
-                        return Some(self.found(after, verb.span, Method::AccordingTo));
+                    if self.is_according_to(verb) {
+                        let after = self.mention_after(verb.end, 1, s)?;
+                        return Some(self.found(after, verb, Method::AccordingTo));
                     }
-                    let inverted = self.seg.text[s.start..verb.span.start]
-                        .trim_end()
+                    let inverted = self.seg.text[s.start..verb.start]
+                        .trim_ascii_end()
                         .ends_with(',')
-                        && !self.seg.slice(verb.span).ends_with("ing");
+                        && !self.seg.slice(verb).ends_with("ing");
                     if inverted {
                         if let Some(after) = self
-                            .mention_after(verb.span.end, 1, s)
+                            .mention_after(verb.end, 1, s)
                             .filter(|&m| !self.inside_stance_phrase(self.mentions[m].span))
                         {
-                            return Some(self.found(after, verb.span, Method::VerbAfter));
+                            return Some(self.found(after, verb, Method::VerbAfter));
                         }
                     }
-                    let subject = self.subject_of(s, verb.span)?;
-                    Some(self.found(subject, verb.span, Method::VerbBefore))
+                    let subject = self.subject_of(s, verb)?;
+                    Some(self.found(subject, verb, Method::VerbBefore))
                 })
             })
             .or_else(|| {
-                let names_someone = self
-                    .mentions_in(s)
+                let names_someone = in_sentence
+                    .clone()
                     .any(|m| matches!(self.referents[m], Referent::Actor(_) | Referent::Named(_)));
                 (previous.is_known() && !names_someone).then(|| Attribution {
                     method: Method::Continuation,
@@ -414,10 +424,10 @@ impl Context<'_> {
             .unwrap_or_else(Attribution::none)
     }
 
-    /// `Rutte: Russia doesn't want to end war` as a paragraph of its own.
-    fn headline_speaker(&self, s: Span) -> Option<Attribution> {
-        // The sentence's first `: ` closes the first mention, which opens it.
-        let first = self.mentions_in(s).next()?;
+    /// `Rutte: Russia doesn't want to end war` as a paragraph of its own;
+    /// `first` is the sentence's first usable mention.
+    fn headline_speaker(&self, s: Span, first: usize) -> Option<Attribution> {
+        // The sentence's first `: ` closes its first mention, which opens it.
         let whole = self.mentions[first].span;
         let (name, rest) = self.seg.slice(s).split_at(whole.end - s.start);
         let headline =
@@ -428,10 +438,14 @@ impl Context<'_> {
     /// `And for her, an invitation is the best guarantee`: the view of whoever `for` names.
     fn view_of(&self, s: Span) -> Option<Attribution> {
         let text = self.seg.slice(s);
-        let at = ["for ", "and for ", "but for "]
-            .iter()
-            .find(|p| starts_with_ignoring_ascii_case(text, p))
-            .map(|p| p.len())?;
+        // The openings differ in their first letter: only one can match.
+        let opening = match text.as_bytes().first()?.to_ascii_lowercase() {
+            b'f' => "for ",
+            b'a' => "and for ",
+            b'b' => "but for ",
+            _ => return None,
+        };
+        let at = starts_with_ignoring_ascii_case(text, opening).then_some(opening.len())?;
         let comma = text[at..].find(',')? + at;
         let first = self
             .mentions_in(Span::new(s.start + at, s.start + comma))
@@ -440,22 +454,20 @@ impl Context<'_> {
     }
 }
 
-/// The offset of a `who` or `which` that governs the verb at the end of `before`
-/// (no comma between them).
-fn relative_pronoun(before: &str) -> Option<usize> {
-    let cut = before.rfind(',').map_or(0, |p| p + 1);
-    let tail = &before[cut..];
+/// The offset of a `who` or `which` that governs the verb at the end of
+/// `tail`, a clause without commas.
+fn relative_pronoun(tail: &str) -> Option<usize> {
     let bytes = tail.as_bytes();
-    (0..bytes.len())
-        .find(|&i| {
-            bytes[i] == b' '
-                && (bytes[i..].starts_with(b" who ") || bytes[i..].starts_with(b" which "))
+    // `w` is rare: look around each one for ` who ` or ` which `.
+    positions_of(bytes, b'w')
+        .find(|&w| {
+            w > 0
+                && (bytes[w - 1..].starts_with(b" who ") || bytes[w - 1..].starts_with(b" which "))
         })
-        .map(|p| cut + p + 1)
         .or_else(|| {
-            let trimmed = tail.trim_start();
+            let trimmed = tail.trim_ascii_start();
             (trimmed.starts_with("who ") || trimmed.starts_with("which "))
-                .then(|| cut + (tail.len() - trimmed.len()))
+                .then(|| tail.len() - trimmed.len())
         })
 }
 
