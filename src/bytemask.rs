@@ -5,8 +5,6 @@
 //! byte at the lowest offset is the lowest; a test flags a byte by setting
 //! its top bit (0x80).
 
-// Its first users are on their way; `allow` goes when they land.
-#[allow(dead_code)]
 pub(crate) mod wide;
 
 /// Every byte 0x01.

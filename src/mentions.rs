@@ -536,22 +536,19 @@ fn find_pronouns(seg: &Segmented, classes: &ByteClasses, mentions: &[Mention]) -
     // Bytes, not chars: a word here is ASCII letters, and every byte of any
     // other character ends one just as the character would.
     let mut letter_before = false;
-    for (block, &letters) in classes.letters().iter().enumerate() {
+    let initials = classes.pronoun_initials();
+    for (block, (&letters, &initials)) in classes.letters().iter().zip(initials).enumerate() {
         let mut word_starts = letters & !(letters << 1 | u64::from(letter_before));
         letter_before = letters >> 63 == 1;
         // A pronoun has two to five letters. Where the letters that tell run
         // into the next block, the word stays a candidate.
         let six_letters = (1..6).fold(letters, |run, shift| run & letters >> shift);
         let two_letters = letters >> 1 | 1 << 63;
-        word_starts &= two_letters & !six_letters;
+        word_starts &= two_letters & !six_letters & initials;
         while word_starts != 0 {
             let bit = word_starts.trailing_zeros();
             word_starts &= word_starts - 1;
             let start = block * 64 + bit as usize;
-            // Every pronoun starts with one of these; most words don't.
-            if !matches!(bytes[start] | 0x20, b'h' | b's' | b'i' | b't') {
-                continue;
-            }
             let length = (letters >> bit).trailing_ones() as usize;
             let end = if bit as usize + length < 64 {
                 start + length

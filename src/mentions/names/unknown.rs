@@ -1,6 +1,7 @@
 //! Names the rule pack does not know, found as capitalised runs of words.
 
 use super::{split_spaces, strip_titles, NOT_NAMES};
+use crate::bytemask::wide::Bytes16;
 use crate::mentions::bytemask::ByteClasses;
 use crate::mentions::words::WordSet;
 use crate::model::{longest_span, Span, DAY_NAMES, MONTH_NAMES};
@@ -284,6 +285,22 @@ fn trimmed_word_end(bytes: &[u8], start: usize, end: usize) -> usize {
 /// of a name: letters, hyphens, apostrophes and dots only, and not all
 /// capitals (`NATO`).
 fn is_capitalised_word(text: &str, start: usize, end: usize) -> bool {
+    // Most words are ASCII and fit in sixteen bytes: one test of each class.
+    let length = end - start;
+    let sixteen = text.as_bytes()[start..].first_chunk::<16>();
+    if let Some(sixteen) = sixteen.filter(|_| length <= 16) {
+        let bytes = Bytes16::load(sixteen);
+        let word = (1u32 << length) - 1;
+        let lower_case = bytes.within(b'a', b'z');
+        let allowed = lower_case
+            | bytes.within(b'A', b'Z')
+            | bytes.equal(b'-')
+            | bytes.equal(b'\'')
+            | bytes.equal(b'.');
+        if bytes.non_ascii() & word == 0 {
+            return allowed & word == word && lower_case & word != 0;
+        }
+    }
     let mut lower_case = false;
     for &b in &text.as_bytes()[start..end] {
         match b {
