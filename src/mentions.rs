@@ -179,35 +179,33 @@ pub fn find_mentions(
             })
             .collect();
     unknown.sort_by_key(|m| m.span);
-    let named = merge_by_span(known, unknown);
-    let pronouns = find_pronouns(seg, &classes, &named);
-    let mut mentions = merge_by_span(named, pronouns);
+    let pronouns = find_pronouns(seg, &classes, [&known, &unknown]);
+    let mut mentions = merge_by_span([known, unknown, pronouns]);
     mark_context(&seg.text, &classes, quotes, &mut mentions);
     let cues = cues::filter_cues(&cue_hits, &mentions);
     Mentions { mentions, cues }
 }
 
-/// The mentions of both lists in span order, given each in span order; on
-/// equal spans those of `first` come first, as in a stable sort of both.
-fn merge_by_span(first: Vec<Mention>, second: Vec<Mention>) -> Vec<Mention> {
-    if second.is_empty() {
-        return first;
+/// The mentions of all lists in span order, given each in span order; on
+/// equal spans those of an earlier list come first, as in a stable sort of
+/// all of them. Each mention moves once.
+fn merge_by_span<const N: usize>(lists: [Vec<Mention>; N]) -> Vec<Mention> {
+    let mut merged = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+    let mut lists = lists.map(Vec::into_iter);
+    loop {
+        let mut first: Option<(usize, Span)> = None;
+        for (i, list) in lists.iter().enumerate() {
+            if let Some(mention) = list.as_slice().first() {
+                if first.is_none_or(|(_, span)| mention.span < span) {
+                    first = Some((i, mention.span));
+                }
+            }
+        }
+        let Some((i, _)) = first else {
+            return merged;
+        };
+        merged.extend(lists[i].next());
     }
-    let mut merged = Vec::with_capacity(first.len() + second.len());
-    let mut first = first.into_iter();
-    // `second` is the shorter list: move the runs of `first` between its
-    // mentions in one go each.
-    for mention in second {
-        let before = first
-            .as_slice()
-            .iter()
-            .take_while(|m| m.span <= mention.span)
-            .count();
-        merged.extend(first.by_ref().take(before));
-        merged.push(mention);
-    }
-    merged.extend(first);
-    merged
 }
 
 /// A mention with no context marked yet.
@@ -236,17 +234,25 @@ fn mark_context(text: &str, classes: &ByteClasses, quotes: &[Quote], mentions: &
             opened += 1;
         }
         mention.in_quote = opened > 0 && mention.span.end <= furthest_end;
-        mention.after_preposition = word_before(text, classes, mention.span.start)
-            .is_some_and(|word| PREPOSITIONS.contains_folded(word))
-            && !led_by(text, mention.span.start);
-        let after = &text[mention.span.end..];
+        mention.after_preposition = after_preposition(text, classes, mention.span.start);
+        let after = &text.as_bytes()[mention.span.end..];
         let word = &text[mention.span.start..mention.span.end];
-        mention.possessive = after.starts_with("'s ")
-            || after.starts_with("' ")
-            || ["his", "its", "their"]
-                .iter()
-                .any(|p| p.eq_ignore_ascii_case(word));
+        mention.possessive = after.starts_with(b"'s ")
+            || after.starts_with(b"' ")
+            || (matches!(word.len(), 3 | 5)
+                && ["his", "its", "their"]
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(word)));
     }
+}
+
+/// Whether a preposition stands right before `at` (`about Ukraine`), one
+/// that does not make the mention a leader ([`led_by`]).
+fn after_preposition(text: &str, classes: &ByteClasses, at: usize) -> bool {
+    word_before(text, classes, at).is_some_and(|word| {
+        // `led by` is the only preposition `led_by` looks for.
+        PREPOSITIONS.contains_folded(word) && !(word.eq_ignore_ascii_case("by") && led_by(text, at))
+    })
 }
 
 fn is_mention_meaning(meaning: Meaning) -> bool {
@@ -270,16 +276,22 @@ fn led_by(text: &str, at: usize) -> bool {
 
 /// The word right before `at`, skipping one article (`about the US` -> `about`).
 fn word_before<'t>(text: &'t str, classes: &ByteClasses, at: usize) -> Option<&'t str> {
-    let (start, first) = last_word_before(text, classes, at)?;
-    if first
-        .bytes()
-        .any(|b| matches!(b, b',' | b'.' | b';' | b':' | b'"' | b'(' | b')'))
-    {
+    let is_clause_mark = |b: u8| matches!(b, b',' | b'.' | b';' | b':' | b'"' | b'(' | b')');
+    // Most often a clause mark ends the word before (`said, Trump`): no
+    // need to find where that word starts.
+    let bytes = text.as_bytes();
+    let end = at - usize::from(at > 0 && bytes[at - 1] == b' ');
+    if end > 0 && is_clause_mark(bytes[end - 1]) {
         return None;
     }
-    if ["the", "a", "an"]
-        .iter()
-        .any(|a| a.eq_ignore_ascii_case(first))
+    let (start, first) = last_word_before(text, classes, at)?;
+    if first.bytes().any(is_clause_mark) {
+        return None;
+    }
+    if first.len() <= 3
+        && ["the", "a", "an"]
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(first))
     {
         let (_, second) = last_word_before(text, classes, start)?;
         return (!second
@@ -528,10 +540,14 @@ fn pronoun(word: &[u8]) -> Option<Pronoun> {
     })
 }
 
-/// Pronouns that are not part of a mention; `mentions` is sorted by span.
-fn find_pronouns(seg: &Segmented, classes: &ByteClasses, mentions: &[Mention]) -> Vec<Mention> {
+/// Pronouns that are not part of a mention of either list; each is sorted by span.
+fn find_pronouns(
+    seg: &Segmented,
+    classes: &ByteClasses,
+    mentions: [&[Mention]; 2],
+) -> Vec<Mention> {
     let bytes = seg.text.as_bytes();
-    let mut near = NearbySpans::new(mentions, |m| m.span);
+    let mut near = mentions.map(|list| NearbySpans::new(list, |m: &Mention| m.span));
     let mut found = Vec::new();
     // Bytes, not chars: a word here is ASCII letters, and every byte of any
     // other character ends one just as the character would.
@@ -567,7 +583,7 @@ fn find_pronouns(seg: &Segmented, classes: &ByteClasses, mentions: &[Mention]) -
                 continue;
             };
             let span = Span::new(start, end);
-            if near.any_overlaps(span) {
+            if near.iter_mut().any(|list| list.any_overlaps(span)) {
                 continue;
             }
             found.push(plain_mention(span, MentionKind::Pronoun(pronoun)));
