@@ -70,18 +70,20 @@ pub(super) fn filter_cues(hits: &[(&Hit, Meaning)], mentions: &[Mention]) -> Vec
 /// Whether cue `other` swallows cue `cue`.
 fn swallows(&(other, other_meaning): &(&Hit, Meaning), &(cue, meaning): &(&Hit, Meaning)) -> bool {
     // A gapped phrase swallows only what lies in its own words, not its gaps.
-    let longer = other.covers(cue.span) && other.span != cue.span;
+    // Most often `other` is `cue` itself, or a hit that only touches it.
+    let longer = other.span != cue.span && other.covers(cue.span);
+    if !longer {
+        return false;
+    }
     let (mine, theirs) = (family(meaning), family(other_meaning));
     let same_family = mine == theirs && mine != Family::Stance;
     // A negator in the gap of `Russia … want … end the war` negates it; one
     // in a phrase's own words (`not realistic`) is part of it.
     let absorbed =
         theirs == Family::Stance && matches!(mine, Family::Negation | Family::Hedge | Family::Time);
-    let overlapping_stance = mine == Family::Stance
-        && theirs == Family::Stance
-        && longer
-        && same_kind(meaning, other_meaning);
-    (longer && (same_family || absorbed)) || overlapping_stance
+    let overlapping_stance =
+        mine == Family::Stance && theirs == Family::Stance && same_kind(meaning, other_meaning);
+    same_family || absorbed || overlapping_stance
 }
 
 /// Whether a shorter stance-family hit `a` is part of a longer hit `b`: a

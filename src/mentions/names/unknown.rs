@@ -3,7 +3,7 @@
 use super::{split_spaces, strip_titles, NOT_NAMES};
 use crate::bytemask::wide::Bytes16;
 use crate::mentions::bytemask::ByteClasses;
-use crate::mentions::words::WordSet;
+use crate::mentions::words::{shape, WordSet};
 use crate::model::{longest_span, Span, DAY_NAMES, MONTH_NAMES};
 use std::ops::Range;
 
@@ -90,6 +90,7 @@ pub fn unknown_names(
         known,
         found: Vec::new(),
         surnames: Vec::new(),
+        surname_shapes: 0,
     };
     let mut runs = CapitalisedRuns::default();
     for sentence in sentences {
@@ -110,6 +111,8 @@ struct NameFinder<'a> {
     found: Vec<UnknownName>,
     /// Surnames of the people found, each with the index of its full name in `found`.
     surnames: Vec<(&'a str, usize)>,
+    /// The [`shape`] bits of the surnames.
+    surname_shapes: u128,
 }
 
 impl<'a> NameFinder<'a> {
@@ -160,6 +163,7 @@ impl<'a> NameFinder<'a> {
             if person {
                 let surname = name.rsplit(' ').next().unwrap_or(name);
                 self.surnames.push((surname, self.found.len()));
+                self.surname_shapes |= shape(surname.as_bytes());
             }
             self.found.push(UnknownName {
                 span,
@@ -178,6 +182,9 @@ impl<'a> NameFinder<'a> {
 
     /// The index in `found` of the first person seen whose surname is `word`.
     fn full_name_of(&self, word: &str) -> Option<usize> {
+        if self.surname_shapes & shape(word.as_bytes()) == 0 {
+            return None;
+        }
         self.surnames
             .iter()
             .find(|(surname, _)| *surname == word)
