@@ -96,6 +96,11 @@ impl ByteClasses {
         set_bits(&self.spaces, at, to).next().unwrap_or(to)
     }
 
+    /// Whether the byte at `at` follows a space and is no ASCII lower-case letter.
+    pub fn is_maybe_capitalised(&self, at: usize) -> bool {
+        self.maybe_capitalised[at / 64] >> (at % 64) & 1 == 1
+    }
+
     /// The positions in `from..to` that follow a space and do not hold an
     /// ASCII lower-case letter: the starts of words that may be capitalised.
     pub fn maybe_capitalised(&self, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
@@ -177,6 +182,10 @@ mod tests {
                         .collect();
                     let found: Vec<usize> = classes.maybe_capitalised(start.max(1), to).collect();
                     assert_eq!(found, expected, "word starts {start}..{to}");
+                    let found: Vec<usize> = (start.max(1)..to)
+                        .filter(|&p| classes.is_maybe_capitalised(p))
+                        .collect();
+                    assert_eq!(found, expected, "word start tests {start}..{to}");
                 }
             }
         }
