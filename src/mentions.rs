@@ -235,12 +235,13 @@ fn mark_context(text: &str, classes: &ByteClasses, quotes: &[Quote], mentions: &
         }
         mention.in_quote = opened > 0 && mention.span.end <= furthest_end;
         mention.after_preposition = after_preposition(text, classes, mention.span.start);
-        let after = &text.as_bytes()[mention.span.end..];
-        let word = &text[mention.span.start..mention.span.end];
+        let bytes = text.as_bytes();
+        let after = &bytes[mention.span.end..];
+        let word = &bytes[mention.span.start..mention.span.end];
         mention.possessive = after.starts_with(b"'s ")
             || after.starts_with(b"' ")
             || (matches!(word.len(), 3 | 5)
-                && ["his", "its", "their"]
+                && [&b"his"[..], b"its", b"their"]
                     .iter()
                     .any(|p| p.eq_ignore_ascii_case(word)));
     }
@@ -284,40 +285,54 @@ fn word_before<'t>(text: &'t str, classes: &ByteClasses, at: usize) -> Option<&'
     if end > 0 && is_clause_mark(bytes[end - 1]) {
         return None;
     }
-    let (start, first) = last_word_before(text, classes, at)?;
-    if first.bytes().any(is_clause_mark) {
+    let first = last_word_before(text, classes, at)?;
+    if !first.letters_only && first.word.bytes().any(is_clause_mark) {
         return None;
     }
-    if first.len() <= 3
+    if first.word.len() <= 3
         && ["the", "a", "an"]
             .iter()
-            .any(|a| a.eq_ignore_ascii_case(first))
+            .any(|a| a.eq_ignore_ascii_case(first.word))
     {
-        let (_, second) = last_word_before(text, classes, start)?;
-        return (!second
-            .bytes()
-            .any(|b| matches!(b, b',' | b'.' | b';' | b':' | b'"')))
-        .then_some(second);
+        let second = last_word_before(text, classes, first.start)?;
+        let plain = second.letters_only
+            || !second
+                .word
+                .bytes()
+                .any(|b| matches!(b, b',' | b'.' | b';' | b':' | b'"'));
+        return plain.then_some(second.word);
     }
-    Some(first)
+    Some(first.word)
+}
+
+/// A word found right before a position by [`last_word_before`].
+struct WordBefore<'t> {
+    start: usize,
+    word: &'t str,
+    /// Whether it is ASCII letters only, so holds no punctuation.
+    letters_only: bool,
 }
 
 /// [`last_word`] of `text[..at]`, `classes` being those of `text`.
-fn last_word_before<'t>(
-    text: &'t str,
-    classes: &ByteClasses,
-    at: usize,
-) -> Option<(usize, &'t str)> {
+fn last_word_before<'t>(text: &'t str, classes: &ByteClasses, at: usize) -> Option<WordBefore<'t>> {
     let bytes = text.as_bytes();
     // Most often a word of ASCII letters and one space stand right before.
     if at >= 2 && bytes[at - 1] == b' ' {
         let end = at - 1;
         let start = classes.letters_before(end);
         if start < end && (start == 0 || is_space(bytes[start - 1])) {
-            return Some((start, &text[start..end]));
+            return Some(WordBefore {
+                start,
+                word: &text[start..end],
+                letters_only: true,
+            });
         }
     }
-    last_word(&text[..at])
+    last_word(&text[..at]).map(|(start, word)| WordBefore {
+        start,
+        word,
+        letters_only: false,
+    })
 }
 
 /// White space for [`last_word`]: ASCII only.
