@@ -116,6 +116,7 @@ struct NameFinder<'a> {
 
 impl<'a> NameFinder<'a> {
     /// Takes in one capitalised run, given as the spans of its words.
+    #[inline(never)]
     fn add(&mut self, words: &[Span]) {
         let text = self.text;
         let (Some(first), Some(last)) = (words.first(), words.last()) else {
@@ -285,6 +286,9 @@ impl CapitalisedRuns {
         false
     }
 
+    // Called for every word read, most often with no run open: the test
+    // goes inline, the finder's work stays out of line.
+    #[inline(always)]
     fn end_run(&mut self, finder: &mut NameFinder) {
         if self.open < self.words.len() {
             finder.add(&self.words[self.open..]);
