@@ -3,8 +3,9 @@
 use super::{split_spaces, strip_titles, NOT_NAMES};
 use crate::bytemask::wide::Bytes16;
 use crate::mentions::bytemask::ByteClasses;
+use crate::mentions::nearby::NearbySpans;
 use crate::mentions::words::{shape, WordSet};
-use crate::model::{longest_span, Span, DAY_NAMES, MONTH_NAMES};
+use crate::model::{Span, DAY_NAMES, MONTH_NAMES};
 
 /// Words that make a capitalised run a place or an organisation, not a person.
 static PLACE_OR_BODY_WORDS: WordSet<48> = WordSet::new([
@@ -85,8 +86,7 @@ pub fn unknown_names(
 ) -> Vec<UnknownName> {
     let mut finder = NameFinder {
         text,
-        longest: longest_span(&known, |k| *k),
-        known,
+        known: NearbySpans::new(&known, |k| *k),
         found: Vec::new(),
         surnames: Vec::new(),
         surname_shapes: 0,
@@ -102,9 +102,8 @@ pub fn unknown_names(
 /// What [`unknown_names`] has found so far in one article.
 struct NameFinder<'a> {
     text: &'a str,
-    /// Spans of known mentions, sorted.
-    known: Vec<Span>,
-    longest: usize,
+    /// Spans of known mentions, sorted; runs are added in text order.
+    known: NearbySpans<'a, Span, fn(&Span) -> Span>,
     found: Vec<UnknownName>,
     /// Surnames of the people found, each with the index of its full name in `found`.
     surnames: Vec<(&'a str, usize)>,
@@ -141,8 +140,7 @@ impl<'a> NameFinder<'a> {
             [word] if is_unknown_surname(word) => return,
             _ => {}
         }
-        let near = run.reachable_from(&self.known, self.longest, |k| *k);
-        if near.iter().any(|k| k.overlaps(run)) {
+        if self.known.any_overlaps(run) {
             return;
         }
         let is_date_word = |w: &Span| {
