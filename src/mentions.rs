@@ -7,6 +7,7 @@
 //! date; a description that fits several actors stays ambiguous.
 
 mod bytemask;
+mod context;
 mod cues;
 pub mod names;
 mod nearby;
@@ -20,7 +21,6 @@ use bytemask::ByteClasses;
 use chrono::NaiveDate;
 use nearby::NearbySpans;
 use serde::Serialize;
-use words::WordSet;
 
 /// Who a mention refers to, before pronouns are resolved.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -95,52 +95,6 @@ pub struct Mentions {
     pub cues: Vec<Cue>,
 }
 
-/// Prepositions, in lower case.
-static PREPOSITIONS: WordSet<42> = WordSet::new([
-    "during",
-    "amid",
-    "since",
-    "until",
-    "throughout",
-    "across",
-    "beyond",
-    "within",
-    "near",
-    "around",
-    "following",
-    "of",
-    "to",
-    "in",
-    "with",
-    "for",
-    "from",
-    "against",
-    "on",
-    "at",
-    "by",
-    "into",
-    "about",
-    "like",
-    "than",
-    "between",
-    "toward",
-    "towards",
-    "over",
-    "under",
-    "after",
-    "before",
-    "without",
-    "regarding",
-    "among",
-    "despite",
-    "behind",
-    "via",
-    "per",
-    "alongside",
-    "onto",
-    "upon",
-]);
-
 /// Finds mentions and cues in an article.
 pub fn find_mentions(
     seg: &Segmented,
@@ -179,35 +133,33 @@ pub fn find_mentions(
             })
             .collect();
     unknown.sort_by_key(|m| m.span);
-    let named = merge_by_span(known, unknown);
-    let pronouns = find_pronouns(seg, &classes, &named);
-    let mut mentions = merge_by_span(named, pronouns);
-    mark_context(&seg.text, &classes, quotes, &mut mentions);
+    let pronouns = find_pronouns(seg, &classes, [&known, &unknown]);
+    let mut mentions = merge_by_span([known, unknown, pronouns]);
+    context::mark_context(&seg.text, &classes, quotes, &mut mentions);
     let cues = cues::filter_cues(&cue_hits, &mentions);
     Mentions { mentions, cues }
 }
 
-/// The mentions of both lists in span order, given each in span order; on
-/// equal spans those of `first` come first, as in a stable sort of both.
-fn merge_by_span(first: Vec<Mention>, second: Vec<Mention>) -> Vec<Mention> {
-    if second.is_empty() {
-        return first;
+/// The mentions of all lists in span order, given each in span order; on
+/// equal spans those of an earlier list come first, as in a stable sort of
+/// all of them. Each mention moves once.
+fn merge_by_span<const N: usize>(lists: [Vec<Mention>; N]) -> Vec<Mention> {
+    let mut merged = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+    let mut lists = lists.map(Vec::into_iter);
+    loop {
+        let mut first: Option<(usize, Span)> = None;
+        for (i, list) in lists.iter().enumerate() {
+            if let Some(mention) = list.as_slice().first() {
+                if first.is_none_or(|(_, span)| mention.span < span) {
+                    first = Some((i, mention.span));
+                }
+            }
+        }
+        let Some((i, _)) = first else {
+            return merged;
+        };
+        merged.extend(lists[i].next());
     }
-    let mut merged = Vec::with_capacity(first.len() + second.len());
-    let mut first = first.into_iter();
-    // `second` is the shorter list: move the runs of `first` between its
-    // mentions in one go each.
-    for mention in second {
-        let before = first
-            .as_slice()
-            .iter()
-            .take_while(|m| m.span <= mention.span)
-            .count();
-        merged.extend(first.by_ref().take(before));
-        merged.push(mention);
-    }
-    merged.extend(first);
-    merged
 }
 
 /// A mention with no context marked yet.
@@ -221,34 +173,6 @@ fn plain_mention(span: Span, kind: MentionKind) -> Mention {
     }
 }
 
-/// Sets whether each mention stands in a quotation, after a preposition and
-/// as a possessive; `mentions` is sorted by span.
-fn mark_context(text: &str, classes: &ByteClasses, quotes: &[Quote], mentions: &mut [Mention]) {
-    let mut outers: Vec<Span> = quotes.iter().map(|q| q.outer).collect();
-    outers.sort_unstable();
-    // Mentions come in order of start, so the quotations that start at or
-    // before one only grow; it is in one of them when the furthest end reaches it.
-    let mut opened = 0;
-    let mut furthest_end = 0;
-    for mention in mentions {
-        while opened < outers.len() && outers[opened].start <= mention.span.start {
-            furthest_end = furthest_end.max(outers[opened].end);
-            opened += 1;
-        }
-        mention.in_quote = opened > 0 && mention.span.end <= furthest_end;
-        mention.after_preposition = word_before(text, classes, mention.span.start)
-            .is_some_and(|word| PREPOSITIONS.contains_folded(word))
-            && !led_by(text, mention.span.start);
-        let after = &text[mention.span.end..];
-        let word = &text[mention.span.start..mention.span.end];
-        mention.possessive = after.starts_with("'s ")
-            || after.starts_with("' ")
-            || ["his", "its", "their"]
-                .iter()
-                .any(|p| p.eq_ignore_ascii_case(word));
-    }
-}
-
 fn is_mention_meaning(meaning: Meaning) -> bool {
     matches!(
         meaning,
@@ -259,83 +183,6 @@ fn is_mention_meaning(meaning: Meaning) -> bool {
             | Meaning::Anonymous
             | Meaning::OrganisationReference
     )
-}
-
-/// `countries, led by the United States, are reluctant`: the leader is a subject.
-fn led_by(text: &str, at: usize) -> bool {
-    let before = text[..at].trim_end();
-    let before = before.strip_suffix("the").unwrap_or(before).trim_end();
-    before.ends_with("led by") || before.ends_with("headed by")
-}
-
-/// The word right before `at`, skipping one article (`about the US` -> `about`).
-fn word_before<'t>(text: &'t str, classes: &ByteClasses, at: usize) -> Option<&'t str> {
-    let (start, first) = last_word_before(text, classes, at)?;
-    if first
-        .bytes()
-        .any(|b| matches!(b, b',' | b'.' | b';' | b':' | b'"' | b'(' | b')'))
-    {
-        return None;
-    }
-    if ["the", "a", "an"]
-        .iter()
-        .any(|a| a.eq_ignore_ascii_case(first))
-    {
-        let (_, second) = last_word_before(text, classes, start)?;
-        return (!second
-            .bytes()
-            .any(|b| matches!(b, b',' | b'.' | b';' | b':' | b'"')))
-        .then_some(second);
-    }
-    Some(first)
-}
-
-/// [`last_word`] of `text[..at]`, `classes` being those of `text`.
-fn last_word_before<'t>(
-    text: &'t str,
-    classes: &ByteClasses,
-    at: usize,
-) -> Option<(usize, &'t str)> {
-    let bytes = text.as_bytes();
-    // Most often a word of ASCII letters and one space stand right before.
-    if at >= 2 && bytes[at - 1] == b' ' {
-        let end = at - 1;
-        let start = classes.letters_before(end);
-        if start < end && (start == 0 || is_space(bytes[start - 1])) {
-            return Some((start, &text[start..end]));
-        }
-    }
-    last_word(&text[..at])
-}
-
-/// White space for [`last_word`]: ASCII only.
-fn is_space(b: u8) -> bool {
-    b == b' ' || (b'\t'..=b'\r').contains(&b)
-}
-
-/// The last white-space-separated word of `text`, and where it starts.
-fn last_word(text: &str) -> Option<(usize, &str)> {
-    let bytes = text.as_bytes();
-    let mut end = bytes.len();
-    while end > 0 && is_space(bytes[end - 1]) {
-        end -= 1;
-    }
-    let mut start = end;
-    while start > 0 && !is_space(bytes[start - 1]) && bytes[start - 1].is_ascii() {
-        start -= 1;
-    }
-    let beyond_ascii = |at: usize| at > 0 && !bytes[at - 1].is_ascii();
-    if beyond_ascii(end) || beyond_ascii(start) {
-        // Beyond ASCII a character may still be white space (a no-break space).
-        let text = text.trim_end();
-        let start = text
-            .char_indices()
-            .rev()
-            .find(|(_, c)| c.is_whitespace())
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        return (start < text.len()).then(|| (start, &text[start..]));
-    }
-    (start < end).then(|| (start, &text[start..end]))
 }
 
 /// Leftmost-longest mention hits, grouped when only a space separates them.
@@ -528,30 +375,31 @@ fn pronoun(word: &[u8]) -> Option<Pronoun> {
     })
 }
 
-/// Pronouns that are not part of a mention; `mentions` is sorted by span.
-fn find_pronouns(seg: &Segmented, classes: &ByteClasses, mentions: &[Mention]) -> Vec<Mention> {
+/// Pronouns that are not part of a mention of either list; each is sorted by span.
+fn find_pronouns(
+    seg: &Segmented,
+    classes: &ByteClasses,
+    mentions: [&[Mention]; 2],
+) -> Vec<Mention> {
     let bytes = seg.text.as_bytes();
-    let mut near = NearbySpans::new(mentions, |m| m.span);
+    let mut near = mentions.map(|list| NearbySpans::new(list, |m: &Mention| m.span));
     let mut found = Vec::new();
     // Bytes, not chars: a word here is ASCII letters, and every byte of any
     // other character ends one just as the character would.
     let mut letter_before = false;
-    for (block, &letters) in classes.letters().iter().enumerate() {
+    let initials = classes.pronoun_initials();
+    for (block, (&letters, &initials)) in classes.letters().iter().zip(initials).enumerate() {
         let mut word_starts = letters & !(letters << 1 | u64::from(letter_before));
         letter_before = letters >> 63 == 1;
         // A pronoun has two to five letters. Where the letters that tell run
         // into the next block, the word stays a candidate.
         let six_letters = (1..6).fold(letters, |run, shift| run & letters >> shift);
         let two_letters = letters >> 1 | 1 << 63;
-        word_starts &= two_letters & !six_letters;
+        word_starts &= two_letters & !six_letters & initials;
         while word_starts != 0 {
             let bit = word_starts.trailing_zeros();
             word_starts &= word_starts - 1;
             let start = block * 64 + bit as usize;
-            // Every pronoun starts with one of these; most words don't.
-            if !matches!(bytes[start] | 0x20, b'h' | b's' | b'i' | b't') {
-                continue;
-            }
             let length = (letters >> bit).trailing_ones() as usize;
             let end = if bit as usize + length < 64 {
                 start + length
@@ -570,7 +418,7 @@ fn find_pronouns(seg: &Segmented, classes: &ByteClasses, mentions: &[Mention]) -
                 continue;
             };
             let span = Span::new(start, end);
-            if near.any_overlaps(span) {
+            if near.iter_mut().any(|list| list.any_overlaps(span)) {
                 continue;
             }
             found.push(plain_mention(span, MentionKind::Pronoun(pronoun)));

@@ -23,6 +23,8 @@ impl Bytes16 {
     }
 
     /// Bytes below `b` (as unsigned numbers).
+    // No user outside the tests yet.
+    #[allow(dead_code)]
     #[inline(always)]
     pub(crate) fn below(self, b: u8) -> u32 {
         match b.checked_sub(1) {

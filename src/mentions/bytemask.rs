@@ -1,17 +1,20 @@
 //! Byte classes of a whole article as bit masks, one bit per byte, made in
-//! one pass eight bytes at a time (SWAR): the pronoun finder reads the
-//! letters and the name finder the spaces and the word starts, so neither
-//! looks at every byte again.
+//! one pass sixteen bytes at a time: the pronoun finder reads the letters
+//! and the name finder the spaces and the word starts, so neither looks at
+//! every byte again.
 
-use crate::bytemask::{equal_bytes, HIGH, ONES};
+use crate::bytemask::wide::Bytes16;
 
-/// Which bytes of a text are ASCII letters, spaces and the starts of words
-/// that may be capitalised; bit `i % 64` of word `i / 64` stands for byte `i`.
+/// Which bytes of a text are ASCII letters, spaces, the starts of words
+/// that may be capitalised and letters a pronoun may start with; bit
+/// `i % 64` of word `i / 64` stands for byte `i`.
 pub struct ByteClasses {
     letters: Vec<u64>,
     spaces: Vec<u64>,
     /// Bytes that follow a space and are not ASCII lower-case letters.
     maybe_capitalised: Vec<u64>,
+    /// `h`, `s`, `i` and `t` in either case: every pronoun starts with one.
+    pronoun_initials: Vec<u64>,
 }
 
 /// Construction.
@@ -23,6 +26,7 @@ impl ByteClasses {
             letters: Vec::with_capacity(blocks),
             spaces: Vec::with_capacity(blocks),
             maybe_capitalised: Vec::with_capacity(blocks),
+            pronoun_initials: Vec::with_capacity(blocks),
         };
         let (whole, rest) = bytes.as_chunks::<64>();
         for block in whole {
@@ -38,21 +42,23 @@ impl ByteClasses {
     }
 
     fn push_block(&mut self, block: &[u8; 64]) {
-        let (mut letters, mut lower_case, mut spaces) = (0u64, 0u64, 0u64);
-        for (i, eight) in block.as_chunks::<8>().0.iter().enumerate() {
-            let x = u64::from_le_bytes(*eight);
-            let letter = ascii_letters(x);
-            // A letter is lower-case when its 0x20 bit is set.
-            let lower = letter & (x << 2);
-            letters |= gather_high_bits(letter) << (8 * i);
-            lower_case |= gather_high_bits(lower) << (8 * i);
-            spaces |= gather_high_bits(equal_bytes(x, b' ')) << (8 * i);
+        let (mut letters, mut lower_case, mut spaces, mut initials) = (0u64, 0u64, 0u64, 0u64);
+        for (i, sixteen) in block.as_chunks::<16>().0.iter().enumerate() {
+            let bytes = Bytes16::load(sixteen);
+            let folded = bytes.or(0x20);
+            let shift = 16 * i;
+            letters |= u64::from(bytes.ascii_letters()) << shift;
+            lower_case |= u64::from(bytes.within(b'a', b'z')) << shift;
+            spaces |= u64::from(bytes.equal(b' ')) << shift;
+            let initial = folded.equal(b'h') | folded.equal(b's') | folded.equal(b'i');
+            initials |= u64::from(initial | folded.equal(b't')) << shift;
         }
         let space_before = self.spaces.last().map_or(0, |s| s >> 63);
         self.maybe_capitalised
             .push(((spaces << 1) | space_before) & !lower_case);
         self.letters.push(letters);
         self.spaces.push(spaces);
+        self.pronoun_initials.push(initials & letters);
     }
 }
 
@@ -61,6 +67,11 @@ impl ByteClasses {
     /// The letter bits, 64 bytes to a word.
     pub fn letters(&self) -> &[u64] {
         &self.letters
+    }
+
+    /// The bits of the letters `h`, `s`, `i` and `t` in either case, 64 bytes to a word.
+    pub fn pronoun_initials(&self) -> &[u64] {
+        &self.pronoun_initials
     }
 
     /// Where the run of letters that ends right before `end` starts (`end`
@@ -83,6 +94,11 @@ impl ByteClasses {
     /// Where the first space at or after `at` is, or `to` when none comes before it.
     pub fn next_space(&self, at: usize, to: usize) -> usize {
         set_bits(&self.spaces, at, to).next().unwrap_or(to)
+    }
+
+    /// Whether the byte at `at` follows a space and is no ASCII lower-case letter.
+    pub fn is_maybe_capitalised(&self, at: usize) -> bool {
+        self.maybe_capitalised[at / 64] >> (at % 64) & 1 == 1
     }
 
     /// The positions in `from..to` that follow a space and do not hold an
@@ -119,24 +135,6 @@ fn set_bits(bits: &[u64], from: usize, to: usize) -> impl Iterator<Item = usize>
     })
 }
 
-/// The high bit set in each byte of `x` that is an ASCII letter.
-fn ascii_letters(x: u64) -> u64 {
-    // Folded to lower case and with the high bit cleared, no byte can carry
-    // into the next when the range bounds are added.
-    let folded = (x | (ONES * 0x20)) & !HIGH;
-    let from_a = folded + ONES * u64::from(0x80 - b'a');
-    let past_z = folded + ONES * u64::from(0x80 - b'z' - 1);
-    from_a & !past_z & !x & HIGH
-}
-
-/// The high bits of the eight bytes of `x`, which has no other bits set,
-/// as one byte, lowest byte first.
-fn gather_high_bits(x: u64) -> u64 {
-    debug_assert_eq!(x & !HIGH, 0);
-    // Each byte's bit lands on its own bit of the top byte, with no carries.
-    x.wrapping_mul(0x0002_0408_1020_4081) >> 56
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,6 +152,8 @@ mod tests {
             for (i, &b) in text.iter().enumerate() {
                 let letter = classes.letters()[i / 64] >> (i % 64) & 1 == 1;
                 assert_eq!(letter, b.is_ascii_alphabetic(), "letter at {i}");
+                let initial = classes.pronoun_initials()[i / 64] >> (i % 64) & 1 == 1;
+                assert_eq!(initial, b"hsitHSIT".contains(&b), "initial at {i}");
             }
             for end in 0..=len {
                 let expected = end
@@ -182,6 +182,10 @@ mod tests {
                         .collect();
                     let found: Vec<usize> = classes.maybe_capitalised(start.max(1), to).collect();
                     assert_eq!(found, expected, "word starts {start}..{to}");
+                    let found: Vec<usize> = (start.max(1)..to)
+                        .filter(|&p| classes.is_maybe_capitalised(p))
+                        .collect();
+                    assert_eq!(found, expected, "word start tests {start}..{to}");
                 }
             }
         }

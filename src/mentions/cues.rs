@@ -42,7 +42,9 @@ pub(super) fn filter_cues(hits: &[(&Hit, Meaning)], mentions: &[Mention]) -> Vec
     // and have not ended before it starts: usually none but itself.
     let mut started = 0;
     let mut open: Vec<&(&Hit, Meaning)> = Vec::new();
-    for candidate @ &(hit, meaning) in hits {
+    // The furthest end of the hits before the one looked at.
+    let mut reach = 0;
+    for (i, candidate @ &(hit, meaning)) in hits.iter().enumerate() {
         while let Some(next) = hits
             .get(started)
             .filter(|(h, _)| h.span.start <= hit.span.start)
@@ -50,9 +52,21 @@ pub(super) fn filter_cues(hits: &[(&Hit, Meaning)], mentions: &[Mention]) -> Vec
             open.push(next);
             started += 1;
         }
-        open.retain(|(other, _)| other.span.end >= hit.span.start);
+        // A hit that swallows this one reaches at least as far and is
+        // before it or starts with it; most often there is none, and the
+        // open hits are only narrowed down when there may be.
+        let may_be_swallowed = reach >= hit.span.end
+            || hits[i + 1..]
+                .iter()
+                .take_while(|(h, _)| h.span.start == hit.span.start)
+                .any(|(h, _)| h.span.end >= hit.span.end);
+        reach = reach.max(hit.span.end);
+        let swallowed = may_be_swallowed && {
+            open.retain(|(other, _)| other.span.end >= hit.span.start);
+            open.iter().any(|other| swallows(other, candidate))
+        };
         let kept = meaning != Meaning::NotEarlier
-            && !open.iter().any(|other| swallows(other, candidate))
+            && !swallowed
             && !(matches!(meaning, Meaning::Speech | Meaning::Cognition)
                 && near_mentions.any_overlaps(hit.span));
         if kept {
@@ -70,18 +84,20 @@ pub(super) fn filter_cues(hits: &[(&Hit, Meaning)], mentions: &[Mention]) -> Vec
 /// Whether cue `other` swallows cue `cue`.
 fn swallows(&(other, other_meaning): &(&Hit, Meaning), &(cue, meaning): &(&Hit, Meaning)) -> bool {
     // A gapped phrase swallows only what lies in its own words, not its gaps.
-    let longer = other.covers(cue.span) && other.span != cue.span;
+    // Most often `other` is `cue` itself, or a hit that only touches it.
+    let longer = other.span != cue.span && other.covers(cue.span);
+    if !longer {
+        return false;
+    }
     let (mine, theirs) = (family(meaning), family(other_meaning));
     let same_family = mine == theirs && mine != Family::Stance;
     // A negator in the gap of `Russia … want … end the war` negates it; one
     // in a phrase's own words (`not realistic`) is part of it.
     let absorbed =
         theirs == Family::Stance && matches!(mine, Family::Negation | Family::Hedge | Family::Time);
-    let overlapping_stance = mine == Family::Stance
-        && theirs == Family::Stance
-        && longer
-        && same_kind(meaning, other_meaning);
-    (longer && (same_family || absorbed)) || overlapping_stance
+    let overlapping_stance =
+        mine == Family::Stance && theirs == Family::Stance && same_kind(meaning, other_meaning);
+    same_family || absorbed || overlapping_stance
 }
 
 /// Whether a shorter stance-family hit `a` is part of a longer hit `b`: a

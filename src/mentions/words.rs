@@ -8,6 +8,16 @@
 /// A fixed set of words of at most [`WordSet::MAX_LEN`] bytes, case kept.
 pub struct WordSet<const N: usize> {
     keys: [u128; N],
+    /// The [`shape`] bits of the words: most words not in the set miss
+    /// them, and that test is cheaper than packing the word.
+    shapes: u128,
+}
+
+/// A bit for a word's length and first letter, in either case, that words
+/// of another length or first letter mostly do not share.
+pub(super) const fn shape(word: &[u8]) -> u128 {
+    let first = if word.is_empty() { 0 } else { word[0] };
+    1 << ((first & 0x1F) as u32 | (word.len() as u32 & 3) << 5)
 }
 
 /// Construction, at compile time.
@@ -18,9 +28,11 @@ impl<const N: usize> WordSet<N> {
     /// The set of `words`.
     pub const fn new(words: [&str; N]) -> Self {
         let mut keys = [0u128; N];
+        let mut shapes = 0;
         let mut i = 0;
         while i < N {
             let word = words[i].as_bytes();
+            shapes |= shape(word);
             assert!(word.len() <= Self::MAX_LEN, "word too long for a WordSet");
             let mut key = (word.len() as u128) << 120;
             let mut j = 0;
@@ -37,7 +49,7 @@ impl<const N: usize> WordSet<N> {
             keys[k] = key;
             i += 1;
         }
-        WordSet { keys }
+        WordSet { keys, shapes }
     }
 }
 
@@ -55,7 +67,7 @@ impl<const N: usize> WordSet<N> {
 
     fn contains_packed(&self, word: &str, fold: impl Fn(u8) -> u8) -> bool {
         let word = word.as_bytes();
-        if word.len() > Self::MAX_LEN {
+        if word.len() > Self::MAX_LEN || self.shapes & shape(word) == 0 {
             return false;
         }
         let mut packed = [0u8; 16];

@@ -1,10 +1,11 @@
 //! Names the rule pack does not know, found as capitalised runs of words.
 
 use super::{split_spaces, strip_titles, NOT_NAMES};
+use crate::bytemask::wide::Bytes16;
 use crate::mentions::bytemask::ByteClasses;
-use crate::mentions::words::WordSet;
-use crate::model::{longest_span, Span, DAY_NAMES, MONTH_NAMES};
-use std::ops::Range;
+use crate::mentions::nearby::NearbySpans;
+use crate::mentions::words::{shape, WordSet};
+use crate::model::{Span, DAY_NAMES, MONTH_NAMES};
 
 /// Words that make a capitalised run a place or an organisation, not a person.
 static PLACE_OR_BODY_WORDS: WordSet<48> = WordSet::new([
@@ -85,17 +86,15 @@ pub fn unknown_names(
 ) -> Vec<UnknownName> {
     let mut finder = NameFinder {
         text,
-        longest: longest_span(&known, |k| *k),
-        known,
+        known: NearbySpans::new(&known, |k| *k),
         found: Vec::new(),
         surnames: Vec::new(),
+        surname_shapes: 0,
+        surname_initials: 0,
     };
     let mut runs = CapitalisedRuns::default();
     for sentence in sentences {
-        runs.read(text, classes, *sentence);
-        for run in &runs.runs {
-            finder.add(&runs.words[run.clone()]);
-        }
+        runs.read(text, classes, *sentence, &mut finder);
     }
     finder.found
 }
@@ -103,16 +102,20 @@ pub fn unknown_names(
 /// What [`unknown_names`] has found so far in one article.
 struct NameFinder<'a> {
     text: &'a str,
-    /// Spans of known mentions, sorted.
-    known: Vec<Span>,
-    longest: usize,
+    /// Spans of known mentions, sorted; runs are added in text order.
+    known: NearbySpans<'a, Span, fn(&Span) -> Span>,
     found: Vec<UnknownName>,
     /// Surnames of the people found, each with the index of its full name in `found`.
     surnames: Vec<(&'a str, usize)>,
+    /// The [`shape`] bits of the surnames.
+    surname_shapes: u128,
+    /// A bit for the first byte of each surname, modulo 64.
+    surname_initials: u64,
 }
 
 impl<'a> NameFinder<'a> {
     /// Takes in one capitalised run, given as the spans of its words.
+    #[inline(never)]
     fn add(&mut self, words: &[Span]) {
         let text = self.text;
         let (Some(first), Some(last)) = (words.first(), words.last()) else {
@@ -137,8 +140,7 @@ impl<'a> NameFinder<'a> {
             [word] if is_unknown_surname(word) => return,
             _ => {}
         }
-        let near = run.reachable_from(&self.known, self.longest, |k| *k);
-        if near.iter().any(|k| k.overlaps(run)) {
+        if self.known.any_overlaps(run) {
             return;
         }
         let is_date_word = |w: &Span| {
@@ -159,6 +161,8 @@ impl<'a> NameFinder<'a> {
             if person {
                 let surname = name.rsplit(' ').next().unwrap_or(name);
                 self.surnames.push((surname, self.found.len()));
+                self.surname_shapes |= shape(surname.as_bytes());
+                self.surname_initials |= initial_bit(surname.as_bytes()[0]);
             }
             self.found.push(UnknownName {
                 span,
@@ -175,8 +179,16 @@ impl<'a> NameFinder<'a> {
         }
     }
 
+    /// Whether a surname seen so far starts with the byte `first`.
+    fn may_be_surname_starting(&self, first: u8) -> bool {
+        self.surname_initials & initial_bit(first) != 0
+    }
+
     /// The index in `found` of the first person seen whose surname is `word`.
     fn full_name_of(&self, word: &str) -> Option<usize> {
+        if self.surname_shapes & shape(word.as_bytes()) == 0 {
+            return None;
+        }
         self.surnames
             .iter()
             .find(|(surname, _)| *surname == word)
@@ -184,22 +196,25 @@ impl<'a> NameFinder<'a> {
     }
 }
 
-/// The capitalised runs of one sentence, as ranges of `words`; a word is its
-/// span with a leading quote or bracket and a possessive `'s` left out.
-/// Kept between sentences so that its buffers are reused.
+fn initial_bit(first: u8) -> u64 {
+    1 << (first % 64)
+}
+
+/// The reader of the capitalised runs of one sentence, each handed to a
+/// [`NameFinder`] as soon as it ends, as the spans of its words; a word is
+/// its span with a leading quote or bracket and a possessive `'s` left out.
+/// Kept between sentences so that its buffer is reused.
 #[derive(Default)]
 struct CapitalisedRuns {
     words: Vec<Span>,
-    runs: Vec<Range<usize>>,
     /// Where the run being read starts in `words`.
     open: usize,
 }
 
 impl CapitalisedRuns {
-    /// Reads the runs of `sentence`, replacing those of the one before.
-    fn read(&mut self, text: &str, classes: &ByteClasses, sentence: Span) {
+    /// Reads the runs of `sentence` into `finder`.
+    fn read(&mut self, text: &str, classes: &ByteClasses, sentence: Span, finder: &mut NameFinder) {
         self.words.clear();
-        self.runs.clear();
         self.open = 0;
         if sentence.start >= sentence.end {
             return;
@@ -211,17 +226,43 @@ impl CapitalisedRuns {
         let mut continues_at = None;
         for at in std::iter::once(sentence.start).chain(others) {
             if continues_at != Some(at) {
-                self.end_run();
+                self.end_run(finder);
             }
             let end = classes.next_space(at, sentence.end);
-            continues_at = self.read_word(text, at, end).then_some(end + 1);
+            if self.is_lone_non_surname(text, classes, at, end, sentence.end, finder) {
+                continues_at = None;
+                continue;
+            }
+            continues_at = self.read_word(text, at, end, finder).then_some(end + 1);
         }
-        self.end_run();
+        self.end_run(finder);
+    }
+
+    /// Whether `text[at..end]` would at most be a run of its own (no run is
+    /// open and the next word starts in lower case) that `finder` drops: a
+    /// lone word counts only as a surname seen before. Most capitalised
+    /// words stand alone, and this test is cheaper than reading them.
+    fn is_lone_non_surname(
+        &self,
+        text: &str,
+        classes: &ByteClasses,
+        at: usize,
+        end: usize,
+        sentence_end: usize,
+        finder: &NameFinder,
+    ) -> bool {
+        let next_may_join = end + 1 < sentence_end && classes.is_maybe_capitalised(end + 1);
+        if self.open < self.words.len() || next_may_join {
+            return false;
+        }
+        let bytes = &text.as_bytes()[at..end];
+        let first = bytes.iter().find(|&&b| b != b'"' && b != b'(');
+        first.is_some_and(|&b| !finder.may_be_surname_starting(b))
     }
 
     /// Reads the space-delimited word `text[at..end]`; true when it leaves
     /// its run open for the next word.
-    fn read_word(&mut self, text: &str, at: usize, end: usize) -> bool {
+    fn read_word(&mut self, text: &str, at: usize, end: usize, finder: &mut NameFinder) -> bool {
         let bytes = text.as_bytes();
         let leading = bytes[at..end]
             .iter()
@@ -239,13 +280,16 @@ impl CapitalisedRuns {
                 }
             }
         }
-        self.end_run();
+        self.end_run(finder);
         false
     }
 
-    fn end_run(&mut self) {
+    // Called for every word read, most often with no run open: the test
+    // goes inline, the finder's work stays out of line.
+    #[inline(always)]
+    fn end_run(&mut self, finder: &mut NameFinder) {
         if self.open < self.words.len() {
-            self.runs.push(self.open..self.words.len());
+            finder.add(&self.words[self.open..]);
         }
         self.open = self.words.len();
     }
@@ -284,6 +328,22 @@ fn trimmed_word_end(bytes: &[u8], start: usize, end: usize) -> usize {
 /// of a name: letters, hyphens, apostrophes and dots only, and not all
 /// capitals (`NATO`).
 fn is_capitalised_word(text: &str, start: usize, end: usize) -> bool {
+    // Most words are ASCII and fit in sixteen bytes: one test of each class.
+    let length = end - start;
+    let sixteen = text.as_bytes()[start..].first_chunk::<16>();
+    if let Some(sixteen) = sixteen.filter(|_| length <= 16) {
+        let bytes = Bytes16::load(sixteen);
+        let word = (1u32 << length) - 1;
+        let lower_case = bytes.within(b'a', b'z');
+        let allowed = lower_case
+            | bytes.within(b'A', b'Z')
+            | bytes.equal(b'-')
+            | bytes.equal(b'\'')
+            | bytes.equal(b'.');
+        if bytes.non_ascii() & word == 0 {
+            return allowed & word == word && lower_case & word != 0;
+        }
+    }
     let mut lower_case = false;
     for &b in &text.as_bytes()[start..end] {
         match b {
@@ -323,7 +383,7 @@ mod unknown_tests {
     #[test]
     fn finds_people_and_bodies_the_pack_does_not_know() {
         type Case<'a> = (&'a str, &'a str, &'a [(&'a str, bool)]);
-        let cases: [Case; 5] = [
+        let cases: [Case; 7] = [
             (
                 "person",
                 "The talks, said Emmanuel Macron, went well.",
@@ -348,6 +408,16 @@ mod unknown_tests {
                 "surname later",
                 "Anna Lindqvist spoke. Later Lindqvist left.",
                 &[("Anna Lindqvist", true), ("Anna Lindqvist", true)],
+            ),
+            (
+                "surname alone in the same sentence",
+                "Anna Lindqvist spoke and Lindqvist left.",
+                &[("Anna Lindqvist", true), ("Anna Lindqvist", true)],
+            ),
+            (
+                "lone word that is no surname",
+                "Anna Lindqvist spoke and Smith left with Lind.",
+                &[("Anna Lindqvist", true)],
             ),
         ];
         for (name, text, expected) in cases {
