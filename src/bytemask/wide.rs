@@ -23,8 +23,6 @@ impl Bytes16 {
     }
 
     /// Bytes below `b` (as unsigned numbers).
-    // No user outside the tests yet.
-    #[allow(dead_code)]
     #[inline(always)]
     pub(crate) fn below(self, b: u8) -> u32 {
         match b.checked_sub(1) {
@@ -34,7 +32,6 @@ impl Bytes16 {
     }
 
     /// Bytes from `low` to `high`, both included (as unsigned numbers).
-    #[allow(dead_code, reason = "no user yet")]
     #[inline(always)]
     pub(crate) fn within(self, low: u8, high: u8) -> u32 {
         if low > high {
@@ -56,7 +53,6 @@ impl Bytes16 {
     }
 
     /// ASCII letters of either case.
-    #[allow(dead_code, reason = "no user yet")]
     #[inline(always)]
     pub(crate) fn ascii_letters(self) -> u32 {
         self.or(0x20).within(b'a', b'z')
