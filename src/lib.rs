@@ -47,6 +47,7 @@ pub mod explain;
 pub mod export;
 pub mod extraction;
 pub mod graph;
+pub mod json;
 pub mod load;
 pub mod matcher;
 pub mod mentions;

@@ -150,7 +150,7 @@ fn observe(
     let mut observations = 0;
     let serialise = |extraction: Extraction| {
         let mut line = Vec::with_capacity(LINE_CAPACITY);
-        let line = serde_json::to_writer(&mut line, &extraction).map(|()| {
+        let line = stancetrack::json::write(&mut line, &extraction).map(|()| {
             line.push(b'\n');
             line
         });

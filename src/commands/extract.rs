@@ -133,7 +133,7 @@ pub fn write_jsonl(
 ) -> Result<(RunSummary, Vec<String>), CommandError> {
     let serialise = |extraction: Extraction| {
         let mut line = Vec::with_capacity(LINE_CAPACITY);
-        serde_json::to_writer(&mut line, &extraction)?;
+        stancetrack::json::write(&mut line, &extraction)?;
         line.push(b'\n');
         Ok(line)
     };
@@ -141,7 +141,7 @@ pub fn write_jsonl(
         input,
         rules,
         serialise,
-        |line: serde_json::Result<Vec<u8>>| {
+        |line: Result<Vec<u8>, stancetrack::json::Error>| {
             let line = line.map_err(|err| CommandError::failed(err.to_string()))?;
             out.write_all(&line)?;
             Ok(())
