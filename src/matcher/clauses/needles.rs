@@ -1,11 +1,11 @@
 //! Finding a few fixed words in a sentence in one pass, ignoring case.
 //!
-//! Every needle holds a space or a `;`, its anchor: the sentence is read a
-//! word (8 bytes) at a time for those two bytes, and only around them are
+//! Every needle holds a space or a `;`, its anchor: the sentence is read
+//! sixteen bytes at a time for those two bytes, and only around them are
 //! the needles compared. Most bytes are letters, so this reads far fewer
 //! bytes one by one than a search from every position.
 
-use crate::bytemask::equal_bytes;
+use crate::bytemask::wide::Bytes16;
 
 /// Whether `haystack` starts with the lower-case `needle`, in any case.
 pub(super) fn starts_with_ignoring_case(haystack: &[u8], needle: &[u8]) -> bool {
@@ -106,20 +106,30 @@ impl NeedleIndex {
 
 /// Calls `visit` with the position of each space and `;` in `bytes`, in order.
 fn for_each_anchor(bytes: &[u8], mut visit: impl FnMut(usize)) {
-    let words = bytes.chunks_exact(8);
-    let tail = words.remainder();
-    for (word_index, chunk) in words.enumerate() {
-        let word = u64::from_le_bytes(chunk.try_into().expect("chunks of 8 bytes"));
-        let mut found = equal_bytes(word, b' ') | equal_bytes(word, b';');
+    let mut block = |from: usize, keep: u32| {
+        let block = Bytes16::load(bytes[from..from + 16].try_into().expect("16 bytes"));
+        let mut found = (block.equal(b' ') | block.equal(b';')) & keep;
         while found != 0 {
-            visit(word_index * 8 + found.trailing_zeros() as usize / 8);
+            visit(from + found.trailing_zeros() as usize);
             found &= found - 1;
         }
+    };
+    let mut from = 0;
+    while from + 16 <= bytes.len() {
+        block(from, u32::MAX);
+        from += 16;
     }
-    let tail_start = bytes.len() - tail.len();
-    for (i, &b) in tail.iter().enumerate() {
+    if from == bytes.len() {
+        return;
+    }
+    // The rest is read as the last 16 bytes, without the anchors visited already.
+    if let Some(last) = bytes.len().checked_sub(16) {
+        block(last, u32::MAX << (from - last));
+        return;
+    }
+    for (at, &b) in bytes.iter().enumerate() {
         if b == b' ' || b == b';' {
-            visit(tail_start + i);
+            visit(at);
         }
     }
 }
