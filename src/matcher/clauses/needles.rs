@@ -106,32 +106,37 @@ impl NeedleIndex {
 
 /// Calls `visit` with the position of each space and `;` in `bytes`, in order.
 fn for_each_anchor(bytes: &[u8], mut visit: impl FnMut(usize)) {
-    let mut block = |from: usize, keep: u32| {
-        let block = Bytes16::load(bytes[from..from + 16].try_into().expect("16 bytes"));
-        let mut found = (block.equal(b' ') | block.equal(b';')) & keep;
+    for (from, mut found) in anchor_masks(bytes) {
         while found != 0 {
             visit(from + found.trailing_zeros() as usize);
             found &= found - 1;
         }
+    }
+}
+
+/// The spaces and `;`s of `bytes`, as masks over the 16 bytes from each
+/// position given; the blocks do not overlap in the positions they mark.
+fn anchor_masks(bytes: &[u8]) -> impl Iterator<Item = (usize, u32)> + '_ {
+    let in_block = |from: usize| {
+        let block = Bytes16::load(bytes[from..from + 16].try_into().expect("16 bytes"));
+        block.equal(b' ') | block.equal(b';')
     };
-    let mut from = 0;
-    while from + 16 <= bytes.len() {
-        block(from, u32::MAX);
-        from += 16;
-    }
-    if from == bytes.len() {
-        return;
-    }
-    // The rest is read as the last 16 bytes, without the anchors visited already.
-    if let Some(last) = bytes.len().checked_sub(16) {
-        block(last, u32::MAX << (from - last));
-        return;
-    }
-    for (at, &b) in bytes.iter().enumerate() {
-        if b == b' ' || b == b';' {
-            visit(at);
+    let full = bytes.len() / 16 * 16;
+    let rest = (full < bytes.len()).then(|| match bytes.len().checked_sub(16) {
+        // The rest is read as the last 16 bytes, without the anchors marked already.
+        Some(last) => (last, in_block(last) & u32::MAX << (full - last)),
+        None => {
+            let anchors = bytes.iter().enumerate();
+            let mask = anchors
+                .filter(|&(_, &b)| b == b' ' || b == b';')
+                .fold(0, |mask, (at, _)| mask | 1 << at);
+            (0, mask)
         }
-    }
+    });
+    (0..full)
+        .step_by(16)
+        .map(move |from| (from, in_block(from)))
+        .chain(rest)
 }
 
 /// Where each of the lower-case `needles` occurs in `haystack`, in any case
