@@ -111,11 +111,17 @@ fn run(input: &MatchInput<'_>, rules: &CompiledRules, keep_readings: bool) -> Ve
     for (index, sentence) in input.seg.sentences.iter().enumerate() {
         // The cues starting within the sentence, as `Span::starting_within`
         // finds them; sentences and cues are in text order, so the bounds
-        // only move forward.
+        // only move forward, a few cues per sentence: stepping beats a
+        // binary search over the rest of the article.
         let s = sentence.span;
-        cues_from += all_cues[cues_from..].partition_point(|c| c.span.start < s.start);
+        let starts_at = |i: usize| all_cues.get(i).map(|c: &Cue| c.span.start);
+        while starts_at(cues_from).is_some_and(|start| start < s.start) {
+            cues_from += 1;
+        }
         cues_to = cues_to.max(cues_from);
-        cues_to += all_cues[cues_to..].partition_point(|c| c.span.start <= s.end);
+        while starts_at(cues_to).is_some_and(|start| start <= s.end) {
+            cues_to += 1;
+        }
         let sentence_cues = &all_cues[cues_from..cues_to];
         named.push(topics_named(sentence_cues, sentence.span));
         let antecedent = previous_topic(&named, index);

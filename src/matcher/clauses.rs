@@ -50,6 +50,20 @@ const SUBORDINATORS: [&str; 7] = [
     "once ",
 ];
 
+/// Whether `body` starts with one of the [`SUBORDINATORS`]; its first
+/// letter alone rules out most sentences.
+fn opens_subordinate(body: &[u8]) -> bool {
+    let may_open = |first: &u8| {
+        SUBORDINATORS
+            .iter()
+            .any(|s| s.as_bytes()[0] == first | 0x20)
+    };
+    body.first().is_some_and(may_open)
+        && SUBORDINATORS
+            .iter()
+            .any(|s| starts_with_ignoring_case(body, s.as_bytes()))
+}
+
 /// Splits a sentence at `;`, contrastive conjunctions and the end of a
 /// conditional clause (`If X, Y`: X and Y are separate clauses), into
 /// `clauses` (cleared first, so one buffer serves every sentence).
@@ -57,9 +71,7 @@ pub fn split_clauses(text: &str, sentence: Span, cues: &[Cue], clauses: &mut Vec
     clauses.clear();
     let body = &text[sentence.start..sentence.end];
     let found = occurrences(body, &NEEDLES, &NEEDLE_INDEX);
-    let subordinate = SUBORDINATORS
-        .iter()
-        .any(|s| starts_with_ignoring_case(body.as_bytes(), s.as_bytes()));
+    let subordinate = opens_subordinate(body.as_bytes());
     let conditional = |c: &&Cue| c.meaning == Meaning::Conditional && sentence.contains(c.span);
     let cues = sentence.starting_within(cues, |c| c.span);
     // Most sentences are one clause.

@@ -1,11 +1,11 @@
 //! Finding a few fixed words in a sentence in one pass, ignoring case.
 //!
-//! Every needle holds a space or a `;`, its anchor: the sentence is read a
-//! word (8 bytes) at a time for those two bytes, and only around them are
+//! Every needle holds a space or a `;`, its anchor: the sentence is read
+//! sixteen bytes at a time for those two bytes, and only around them are
 //! the needles compared. Most bytes are letters, so this reads far fewer
 //! bytes one by one than a search from every position.
 
-use crate::bytemask::equal_bytes;
+use crate::bytemask::wide::Bytes16;
 
 /// Whether `haystack` starts with the lower-case `needle`, in any case.
 pub(super) fn starts_with_ignoring_case(haystack: &[u8], needle: &[u8]) -> bool {
@@ -106,22 +106,37 @@ impl NeedleIndex {
 
 /// Calls `visit` with the position of each space and `;` in `bytes`, in order.
 fn for_each_anchor(bytes: &[u8], mut visit: impl FnMut(usize)) {
-    let words = bytes.chunks_exact(8);
-    let tail = words.remainder();
-    for (word_index, chunk) in words.enumerate() {
-        let word = u64::from_le_bytes(chunk.try_into().expect("chunks of 8 bytes"));
-        let mut found = equal_bytes(word, b' ') | equal_bytes(word, b';');
+    for (from, mut found) in anchor_masks(bytes) {
         while found != 0 {
-            visit(word_index * 8 + found.trailing_zeros() as usize / 8);
+            visit(from + found.trailing_zeros() as usize);
             found &= found - 1;
         }
     }
-    let tail_start = bytes.len() - tail.len();
-    for (i, &b) in tail.iter().enumerate() {
-        if b == b' ' || b == b';' {
-            visit(tail_start + i);
+}
+
+/// The spaces and `;`s of `bytes`, as masks over the 16 bytes from each
+/// position given; the blocks do not overlap in the positions they mark.
+fn anchor_masks(bytes: &[u8]) -> impl Iterator<Item = (usize, u32)> + '_ {
+    let in_block = |from: usize| {
+        let block = Bytes16::load(bytes[from..from + 16].try_into().expect("16 bytes"));
+        block.equal(b' ') | block.equal(b';')
+    };
+    let full = bytes.len() / 16 * 16;
+    let rest = (full < bytes.len()).then(|| match bytes.len().checked_sub(16) {
+        // The rest is read as the last 16 bytes, without the anchors marked already.
+        Some(last) => (last, in_block(last) & u32::MAX << (full - last)),
+        None => {
+            let anchors = bytes.iter().enumerate();
+            let mask = anchors
+                .filter(|&(_, &b)| b == b' ' || b == b';')
+                .fold(0, |mask, (at, _)| mask | 1 << at);
+            (0, mask)
         }
-    }
+    });
+    (0..full)
+        .step_by(16)
+        .map(move |from| (from, in_block(from)))
+        .chain(rest)
 }
 
 /// Where each of the lower-case `needles` occurs in `haystack`, in any case
