@@ -1,6 +1,7 @@
 //! The scan against references that check every literal at every start.
 
 use super::*;
+use crate::rules::phrase::MAX_GAP_WORDS;
 use proptest::prelude::*;
 
 /// Words (one not ASCII), separators and their joins make the literals
@@ -148,4 +149,46 @@ fn gapped_reference(literals: &[String], phrases: &[Vec<Vec<u32>>], text: &str) 
     hits.sort_by_key(order);
     hits.dedup();
     hits
+}
+
+/// `gap_ok` byte by byte: the definition the sixteen-byte version must meet.
+fn gap_ok_reference(gap: &str) -> bool {
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in gap.as_bytes() {
+        match b {
+            b'.' | b'!' | b'?' | b';' | b'\n' => return false,
+            b' ' | b'\t' | b'\r' | 0x0b | 0x0c => in_word = false,
+            0x80.. => {
+                return gap.split_whitespace().take(MAX_GAP_WORDS + 1).count() <= MAX_GAP_WORDS
+                    && !gap.contains(['.', '!', '?', ';', '\n'])
+            }
+            _ if !in_word => {
+                in_word = true;
+                words += 1;
+                if words > MAX_GAP_WORDS {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    true
+}
+
+/// Gap pieces: words, every ASCII space, breaks, and non-ASCII characters
+/// that are spaces (no-break space) and that are not.
+const GAP_PIECES: &[&str] = &[
+    "a", "word", ",", "-", " ", "   ", "\t", "\r", "\x0b", "\x0c", "\n", ".", "!", "?", ";", "é",
+    "\u{a0}",
+];
+
+proptest! {
+    #[test]
+    fn gap_ok_agrees_with_the_byte_by_byte_reference(
+        pieces in proptest::collection::vec(proptest::sample::select(GAP_PIECES), 0..40),
+    ) {
+        let gap = pieces.concat();
+        prop_assert_eq!(gap_ok(&gap), gap_ok_reference(&gap), "{:?}", gap);
+    }
 }
