@@ -234,33 +234,29 @@ impl PhraseIndex {
         let bytes = text.as_bytes();
         let Scratch {
             words,
+            starting,
             occurrences,
             chaining,
             gapped,
         } = scratch;
-        self.tokens.tokenize(bytes, words);
+        self.tokens.tokenize(bytes, words, starting);
         occurrences.reset(self.anchors.len());
         let mut found = Found {
             index: self,
             hits: Vec::with_capacity(words.len() / 2),
             occurrences,
         };
-        let leading = words.first().map_or(bytes.len(), |w| w.start);
-        self.other_matches(bytes, 0..leading, &mut found);
-        for (i, word) in words.iter().enumerate() {
-            if self.words.starts_literal(word.word) {
-                let before = found.hits.len();
-                self.words.for_each_match(
-                    &self.tokens,
-                    bytes,
-                    words,
-                    i,
-                    #[inline(always)]
-                    |end, literal| found.record(Span::new(word.start, end), literal),
-                );
-                found.longest_first(before);
+        if self.other_ids.is_empty() {
+            for &i in starting.iter() {
+                self.word_matches(bytes, words, i as usize, &mut found);
             }
-            if !self.other_ids.is_empty() {
+        } else {
+            let leading = words.first().map_or(bytes.len(), |w| w.start);
+            self.other_matches(bytes, 0..leading, &mut found);
+            for (i, word) in words.iter().enumerate() {
+                if self.words.starts_literal(word.word) {
+                    self.word_matches(bytes, words, i, &mut found);
+                }
                 let next = words.get(i + 1).map_or(bytes.len(), |w| w.start);
                 self.other_matches(bytes, word.end + 1..next, &mut found);
             }
@@ -286,6 +282,23 @@ impl PhraseIndex {
             merge_into(&mut hits, gapped);
         }
         hits
+    }
+
+    /// Matches of the literals that start with a word byte, from the start
+    /// of `words[i]`.
+    #[inline(always)]
+    fn word_matches(&self, text: &[u8], words: &[TextWord], i: usize, found: &mut Found) {
+        let start = words[i].start;
+        let before = found.hits.len();
+        self.words.for_each_match(
+            &self.tokens,
+            text,
+            words,
+            i,
+            #[inline(always)]
+            |end, literal| found.record(Span::new(start, end), literal),
+        );
+        found.longest_first(before);
     }
 
     /// Matches of the literals that start with a non-word byte, from each
@@ -314,6 +327,8 @@ thread_local! {
 #[derive(Debug, Default)]
 struct Scratch {
     words: Vec<TextWord>,
+    /// The indexes of the words that start some literal.
+    starting: Vec<u32>,
     occurrences: Occurrences,
     chaining: Chaining,
     gapped: Vec<Hit>,
