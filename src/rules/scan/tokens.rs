@@ -8,6 +8,7 @@
 //! of a text is looked up once, ASCII case folded, in the [`TokenTable`] of
 //! the runs that literals hold, and the trie walks token ids.
 
+use crate::bytemask::wide::Bytes16;
 use crate::rules::trie::WORD;
 use std::collections::HashMap;
 
@@ -324,22 +325,13 @@ fn take_lowest(bits: &mut u64) -> usize {
 }
 
 /// Bit `i` set when `block[i]` is a word byte (see `WORD`).
-#[inline]
+#[inline(always)]
 fn word_bits(block: &[u8; 64]) -> u64 {
-    // Byte by byte into flags, so the compiler tests 16 bytes at a time,
-    // then each eight flags into a byte by one multiplication.
-    let flags = block.map(|b| {
-        let word = (b | 0x20).wrapping_sub(b'a') < 26 || b.wrapping_sub(b'0') < 10 || b >= 0x80;
-        if word {
-            0x80u8
-        } else {
-            0
-        }
-    });
-    let (eights, _) = flags.as_chunks::<8>();
-    eights.iter().enumerate().fold(0, |bits, (i, eight)| {
-        let high = u64::from_le_bytes(*eight) >> 7;
-        bits | (high.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * i)
+    let (sixteens, _) = block.as_chunks::<16>();
+    sixteens.iter().enumerate().fold(0, |bits, (i, sixteen)| {
+        let bytes = Bytes16::load(sixteen);
+        let word = bytes.ascii_letters() | bytes.within(b'0', b'9') | bytes.non_ascii();
+        bits | u64::from(word) << (16 * i)
     })
 }
 
