@@ -221,10 +221,16 @@ impl TokenTable {
     #[inline(never)]
     fn holds_rest(&self, id: u32, text: &[u8], start: usize, end: usize) -> bool {
         let (first, _) = self.tokens[id as usize];
-        self.chunks[first as usize + 1..]
-            .iter()
-            .zip((start + 8..end).step_by(8))
-            .all(|(&stored, at)| stored == chunk(text, at, end))
+        let mut stored = first as usize + 1;
+        let mut at = start + 8;
+        while at < end {
+            if self.chunks[stored] != chunk(text, at, end) {
+                return false;
+            }
+            stored += 1;
+            at += 8;
+        }
+        true
     }
 
     /// The token of the separator run `text[start..end]`, or `NO_TOKEN`
