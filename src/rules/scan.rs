@@ -234,33 +234,29 @@ impl PhraseIndex {
         let bytes = text.as_bytes();
         let Scratch {
             words,
+            starting,
             occurrences,
             chaining,
             gapped,
         } = scratch;
-        self.tokens.tokenize(bytes, words);
+        self.tokens.tokenize(bytes, words, starting);
         occurrences.reset(self.anchors.len());
         let mut found = Found {
             index: self,
             hits: Vec::with_capacity(words.len() / 2),
             occurrences,
         };
-        let leading = words.first().map_or(bytes.len(), |w| w.start);
-        self.other_matches(bytes, 0..leading, &mut found);
-        for (i, word) in words.iter().enumerate() {
-            if self.words.starts_literal(word.word) {
-                let before = found.hits.len();
-                self.words.for_each_match(
-                    &self.tokens,
-                    bytes,
-                    words,
-                    i,
-                    #[inline(always)]
-                    |end, literal| found.record(Span::new(word.start, end), literal),
-                );
-                found.longest_first(before);
+        if self.other_ids.is_empty() {
+            for &i in starting.iter() {
+                self.word_matches(bytes, words, i as usize, &mut found);
             }
-            if !self.other_ids.is_empty() {
+        } else {
+            let leading = words.first().map_or(bytes.len(), |w| w.start);
+            self.other_matches(bytes, 0..leading, &mut found);
+            for (i, word) in words.iter().enumerate() {
+                if self.words.starts_literal(word.word) {
+                    self.word_matches(bytes, words, i, &mut found);
+                }
                 let next = words.get(i + 1).map_or(bytes.len(), |w| w.start);
                 self.other_matches(bytes, word.end + 1..next, &mut found);
             }
@@ -286,6 +282,23 @@ impl PhraseIndex {
             merge_into(&mut hits, gapped);
         }
         hits
+    }
+
+    /// Matches of the literals that start with a word byte, from the start
+    /// of `words[i]`.
+    #[inline(always)]
+    fn word_matches(&self, text: &[u8], words: &[TextWord], i: usize, found: &mut Found) {
+        let start = words[i].start;
+        let before = found.hits.len();
+        self.words.for_each_match(
+            &self.tokens,
+            text,
+            words,
+            i,
+            #[inline(always)]
+            |end, literal| found.record(Span::new(start, end), literal),
+        );
+        found.longest_first(before);
     }
 
     /// Matches of the literals that start with a non-word byte, from each
@@ -314,6 +327,8 @@ thread_local! {
 #[derive(Debug, Default)]
 struct Scratch {
     words: Vec<TextWord>,
+    /// The indexes of the words that start some literal.
+    starting: Vec<u32>,
     occurrences: Occurrences,
     chaining: Chaining,
     gapped: Vec<Hit>,
@@ -442,64 +457,4 @@ mod tests {
 }
 
 #[cfg(test)]
-mod properties {
-    use super::*;
-    use proptest::prelude::*;
-
-    /// Words (one not ASCII), separators and their joins make the literals
-    /// and texts: literals that start or end with a separator, words that
-    /// run into each other, prefixes of other words.
-    const PIECES: &[&str] = &[
-        "a", "ab", "b", "nato", "u", "é", " ", ".", ". ", "-", "(", ", ", "'", "  ",
-    ];
-
-    /// Every literal at every start that follows a non-word byte, checked
-    /// byte by byte: the definition the scan must meet.
-    fn reference(literals: &[String], text: &str) -> Vec<(usize, usize, u32)> {
-        let bytes = text.as_bytes();
-        let word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
-        let mut found = Vec::new();
-        for start in 0..bytes.len() {
-            if start > 0 && word(bytes[start - 1]) {
-                continue;
-            }
-            for (id, literal) in literals.iter().enumerate() {
-                let end = start + literal.len();
-                if end <= bytes.len()
-                    && bytes[start..end].eq_ignore_ascii_case(literal.as_bytes())
-                    && (end == bytes.len() || !word(bytes[end]))
-                {
-                    found.push((start, end, id as u32));
-                }
-            }
-        }
-        found.sort_by_key(|&(start, end, id)| (start, Reverse(end), id));
-        found
-    }
-
-    proptest! {
-        #[test]
-        fn scan_finds_what_the_reference_finds(
-            literals in proptest::collection::vec(
-                proptest::collection::vec(proptest::sample::select(PIECES), 1..5), 1..12),
-            text in proptest::collection::vec(
-                (proptest::sample::select(PIECES), any::<bool>()), 0..40),
-        ) {
-            let mut literals: Vec<String> = literals.into_iter().map(|l| l.concat()).collect();
-            literals.sort();
-            literals.dedup();
-            let text: String = text
-                .into_iter()
-                .map(|(piece, upper)| if upper { piece.to_ascii_uppercase() } else { piece.to_string() })
-                .collect();
-            let uses: Vec<Vec<(u32, u8)>> = (0..literals.len() as u32).map(|l| vec![(l, 0)]).collect();
-            let index = PhraseIndex::new(&literals, &uses, &vec![1; literals.len()]);
-            let found: Vec<(usize, usize, u32)> = index
-                .scan(&text)
-                .iter()
-                .map(|hit| (hit.span.start, hit.span.end, hit.phrase))
-                .collect();
-            prop_assert_eq!(found, reference(&literals, &text));
-        }
-    }
-}
+mod properties;

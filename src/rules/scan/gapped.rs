@@ -8,6 +8,7 @@
 //! bumps a counter.
 
 use super::Table;
+use crate::bytemask::wide::Bytes16;
 use crate::model::Span;
 use crate::rules::compile::{Hit, MAX_GAPS};
 use crate::rules::phrase::MAX_GAP_WORDS;
@@ -130,15 +131,30 @@ impl GappedPhrases<'_> {
                     spans.sort_unstable_by_key(|s| (s.start, s.end));
                 }
             }
+            let second_last_start = by_segment[1].last().map_or(0, |span| span.start);
+            // Where each later segment's search ended for the previous start:
+            // the searches go forward mostly, as starts do.
+            let mut cursors = [0usize; MAX_GAPS + 1];
             'start: for &start in &by_segment[0] {
+                // A later start's second segment would have to start later still.
+                if second_last_start < start.start {
+                    break;
+                }
                 let mut end = start;
                 let mut gaps = [Span::default(); MAX_GAPS];
                 for segment in 1..segments.len() {
                     // Only the first later occurrence can fit: a gap that is too long or
                     // holds a break only grows with the next ones.
                     let spans = &by_segment[segment];
+                    let cursor = &mut cursors[segment];
+                    while *cursor < spans.len() && spans[*cursor].start < end.end {
+                        *cursor += 1;
+                    }
+                    while *cursor > 0 && spans[*cursor - 1].start >= end.end {
+                        *cursor -= 1;
+                    }
                     let next = spans
-                        .get(spans.partition_point(|span| span.start < end.end))
+                        .get(*cursor)
                         .filter(|span| gap_ok(&text[end.end..span.start]));
                     match next {
                         Some(&span) => {
@@ -160,23 +176,35 @@ impl GappedPhrases<'_> {
 
 /// A gap may hold a few words but no sentence or clause break.
 pub(crate) fn gap_ok(gap: &str) -> bool {
-    // One pass that stops early: a gap can run to the far end of the article.
+    // Sixteen bytes at a time, stopping early: a gap can run to the far end
+    // of the article. A word is a run of bytes other than ASCII spaces; the
+    // first break or non-ASCII byte decides, unless a fifth word starts
+    // before it.
+    let bytes = gap.as_bytes();
     let mut words = 0;
-    let mut in_word = false;
-    for &b in gap.as_bytes() {
-        match b {
-            b'.' | b'!' | b'?' | b';' | b'\n' => return false,
-            b' ' | b'\t' | b'\r' | 0x0b | 0x0c => in_word = false,
-            0x80.. => return gap_ok_unicode(gap),
-            _ if !in_word => {
-                in_word = true;
-                words += 1;
-                if words > MAX_GAP_WORDS {
-                    return false;
-                }
-            }
-            _ => {}
+    let mut in_word = 0;
+    for (base, chunk) in (0..).step_by(16).zip(bytes.chunks(16)) {
+        // Spaces pad the last chunk: they neither start a word nor stop.
+        let mut block = [b' '; 16];
+        block[..chunk.len()].copy_from_slice(chunk);
+        let block = Bytes16::load(&block);
+        let stops = block.equal(b'.')
+            | block.equal(b'!')
+            | block.equal(b'?')
+            | block.equal(b';')
+            | block.equal(b'\n')
+            | block.non_ascii();
+        let word = !(block.equal(b' ') | block.within(0x09, 0x0d)) & 0xffff;
+        let starts = word & !((word << 1) | in_word);
+        let before_stop = (1u32 << stops.trailing_zeros().min(16)) - 1;
+        words += (starts & before_stop).count_ones() as usize;
+        if words > MAX_GAP_WORDS {
+            return false;
         }
+        if stops != 0 {
+            return bytes[base + stops.trailing_zeros() as usize] >= 0x80 && gap_ok_unicode(gap);
+        }
+        in_word = word >> 15;
     }
     true
 }

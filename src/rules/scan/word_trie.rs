@@ -140,7 +140,7 @@ impl WordTrie {
 impl WordTrie {
     /// Calls `found(end, literal)` for every literal matching from the start
     /// of `words[first]`, by end; `tokens` looks up the separators.
-    #[inline]
+    #[inline(always)]
     pub fn for_each_match(
         &self,
         tokens: &TokenTable,
