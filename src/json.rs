@@ -3,11 +3,12 @@
 //! keys and strings.
 //!
 //! serde_json writes every key, comma and colon through `io::Write`, a
-//! `memcpy` call each, and escapes strings one byte at a time; that was 12%
-//! of a whole run. This writer pushes single bytes, tests strings sixteen
-//! bytes at a time for anything to escape, and copies the clean runs at
-//! once. Numbers still go through serde_json, so they are written alike; a
-//! test holds the two writers to the same output.
+//! `memcpy` call each, and escapes strings one byte at a time: 12% of a
+//! run's instructions. This writer pushes single bytes, tests strings
+//! sixteen bytes at a time for anything to escape, and copies the clean runs
+//! at once (a fifth fewer instructions). Numbers still go through
+//! serde_json, so they are written alike; a test holds the two writers to
+//! the same output.
 
 use crate::bytemask::wide::Bytes16;
 use serde::ser::{self, Serialize};
