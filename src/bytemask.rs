@@ -1,5 +1,6 @@
-//! Byte tests eight at a time (SWAR), shared by the stages whose loops
-//! visit every byte of an article: segmenting, quotes, mentions, clauses.
+//! Byte tests over an article's bytes, shared by the stages: [`wide`] tests
+//! sixteen bytes at a time for the loops that visit every byte; the
+//! searches here read eight at a time (SWAR) and find single bytes.
 //!
 //! A word is eight bytes read little-endian (`u64::from_le_bytes`), so the
 //! byte at the lowest offset is the lowest; a test flags a byte by setting
@@ -8,27 +9,27 @@
 pub(crate) mod wide;
 
 /// Every byte 0x01.
-pub(crate) const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
 /// Every byte 0x7F.
 const LOW_SEVEN: u64 = u64::from_ne_bytes([0x7F; 8]);
 /// Every byte 0x80.
-pub(crate) const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
 
 /// `b` in every byte.
-pub(crate) const fn splat(b: u8) -> u64 {
+const fn splat(b: u8) -> u64 {
     ONES * b as u64
 }
 
 /// Flags bytes of `word` equal to `b`. The lowest flag is exact, but a byte
 /// right above a flagged one may be flagged too: no flag means no such byte,
 /// and [`first_flagged`] finds the first one.
-pub(crate) fn maybe_equal(word: u64, b: u8) -> u64 {
+fn maybe_equal(word: u64, b: u8) -> u64 {
     let x = word ^ splat(b);
     x.wrapping_sub(ONES) & !x & HIGH
 }
 
 /// Flags exactly the bytes of `word` equal to `b`.
-pub(crate) fn equal_bytes(word: u64, b: u8) -> u64 {
+fn equal_bytes(word: u64, b: u8) -> u64 {
     let diff = word ^ splat(b);
     // A byte's top bit survives only when it and its low seven bits are zero;
     // no carry crosses bytes, as each sum stays below 0x100.
@@ -36,7 +37,7 @@ pub(crate) fn equal_bytes(word: u64, b: u8) -> u64 {
 }
 
 /// The offset (0 to 7) of the byte of the lowest flag (`flags` not zero).
-pub(crate) fn first_flagged(flags: u64) -> usize {
+fn first_flagged(flags: u64) -> usize {
     flags.trailing_zeros() as usize / 8
 }
 
