@@ -11,6 +11,7 @@
 use crate::bytemask::wide::Bytes16;
 use crate::rules::trie::WORD;
 use std::collections::HashMap;
+use std::mem::MaybeUninit;
 
 /// No token: a run no literal holds.
 pub(crate) const NO_TOKEN: u32 = u32::MAX;
@@ -258,67 +259,107 @@ impl TokenTable {
     pub fn tokenize(&self, text: &[u8], words: &mut Vec<TextWord>, starting: &mut Vec<u32>) {
         words.clear();
         starting.clear();
-        words.reserve(text.len() / 4);
-        let (blocks, rest) = text.as_chunks::<64>();
-        // Zero bytes are no word bytes, so the padded last block ends any
-        // word still open, even when the text fills its blocks exactly.
-        let mut last = [0u8; 64];
-        last[..rest.len()].copy_from_slice(rest);
-        let mut open = None;
-        let mut before = 0u64;
-        for (base, block) in (0..).step_by(64).zip(blocks.iter().chain([&last])) {
-            let bits = word_bits(block);
-            let shifted = (bits << 1) | (before >> 63);
-            before = bits;
-            let mut starts = bits & !shifted;
-            // Starts and ends alternate, so the k-th end after a start closes it.
-            let mut ends = !bits & shifted;
-            if let Some(start) = open {
-                if ends == 0 {
-                    continue;
-                }
-                self.push_word(text, start, base + take_lowest(&mut ends), words, starting);
-                open = None;
+        // Every word but the last is followed by a byte of another run.
+        let most = text.len() / 2 + 1;
+        words.reserve(most);
+        starting.reserve(most);
+        let mut tokenizer = Tokenizer {
+            table: self,
+            text,
+            words: &mut words.spare_capacity_mut()[..most],
+            starting: &mut starting.spare_capacity_mut()[..most],
+            word_count: 0,
+            starting_count: 0,
+            open: None,
+            before: 0,
+        };
+        // A block is read through a window eight bytes longer, so the first
+        // chunk of a word starting in it loads without a bounds check.
+        let windowed = text.len().saturating_sub(8) / 64;
+        for (index, window) in text.windows(WINDOW).step_by(64).take(windowed).enumerate() {
+            tokenizer.block(index * 64, window.try_into().expect("a window"));
+        }
+        // Zero bytes are no word bytes, so the padded tail ends any word
+        // still open, even when the text fills its blocks exactly.
+        let base = windowed * 64;
+        let rest = &text[base..];
+        let mut tail = [0u8; 2 * 64 + 8];
+        tail[..rest.len()].copy_from_slice(rest);
+        for block in 0..=rest.len() / 64 {
+            let window = tail[block * 64..][..WINDOW].try_into().expect("a window");
+            tokenizer.block(base + block * 64, window);
+        }
+        let (word_count, starting_count) = (tokenizer.word_count, tokenizer.starting_count);
+        // SAFETY: the tokenizer wrote the first `word_count` words and the
+        // first `starting_count` indexes into these vectors' spare capacity.
+        unsafe {
+            words.set_len(word_count);
+            starting.set_len(starting_count);
+        }
+    }
+}
+
+/// Bytes read for a 64-byte block: its own and the first chunk of a word
+/// starting at its end.
+const WINDOW: usize = 64 + 8;
+
+/// The state of one `tokenize`: words are written by index into room
+/// reserved for the most a text can have, without a capacity check each.
+struct Tokenizer<'a> {
+    table: &'a TokenTable,
+    text: &'a [u8],
+    words: &'a mut [MaybeUninit<TextWord>],
+    starting: &'a mut [MaybeUninit<u32>],
+    word_count: usize,
+    starting_count: usize,
+    /// The start and first chunk of a word that goes on past the last block.
+    open: Option<(usize, u64)>,
+    /// The word bits of the last block.
+    before: u64,
+}
+
+impl Tokenizer<'_> {
+    /// Reads the words that end in the 64 bytes from `base`, the first 64
+    /// of `window`.
+    #[inline(always)]
+    fn block(&mut self, base: usize, window: &[u8; WINDOW]) {
+        let bits = word_bits(window.first_chunk().expect("64 of the window's bytes"));
+        let shifted = (bits << 1) | (self.before >> 63);
+        self.before = bits;
+        let mut starts = bits & !shifted;
+        // Starts and ends alternate, so the k-th end after a start closes it.
+        let mut ends = !bits & shifted;
+        if let Some((start, first)) = self.open {
+            if ends == 0 {
+                return;
             }
-            while starts != 0 {
-                let start = base + take_lowest(&mut starts);
-                if ends == 0 {
-                    open = Some(start);
-                    break;
-                }
-                self.push_word(text, start, base + take_lowest(&mut ends), words, starting);
+            self.push(start, base + take_lowest(&mut ends), first);
+            self.open = None;
+        }
+        while starts != 0 {
+            let offset = take_lowest(&mut starts);
+            let first = u64::from_le_bytes(window[offset..offset + 8].try_into().expect("8 bytes"));
+            if ends == 0 {
+                self.open = Some((base + offset, first));
+                break;
             }
+            self.push(base + offset, base + take_lowest(&mut ends), first);
         }
     }
 
-    /// Appends the word `text[start..end]` to `words`, and its index to
-    /// `starting` when its token starts a literal.
+    /// Writes the word `text[start..end]`, whose first eight bytes (with
+    /// those after it) are `first`, and its index when its token starts a
+    /// literal.
     #[inline(always)]
-    fn push_word(
-        &self,
-        text: &[u8],
-        start: usize,
-        end: usize,
-        words: &mut Vec<TextWord>,
-        starting: &mut Vec<u32>,
-    ) {
-        let word = self.text_word(text, start, end);
-        if word.word < self.starters {
-            starting.push(words.len() as u32);
-        }
-        words.push(word);
-    }
-
-    /// The word `text[start..end]` (all word bytes) with its token.
-    #[inline(always)]
-    fn text_word(&self, text: &[u8], start: usize, end: usize) -> TextWord {
+    fn push(&mut self, start: usize, end: usize, first: u64) {
         let len = end - start;
-        let first = fold_word_bytes(load(text, start)) & FIRST_BYTES[len.min(8)];
-        TextWord {
-            start,
-            end,
-            word: self.find(text, start, end, first),
-        }
+        let first = fold_word_bytes(first) & FIRST_BYTES[len.min(8)];
+        let word = self.table.find(self.text, start, end, first);
+        self.words[self.word_count].write(TextWord { start, end, word });
+        // Written always, kept only for a starter: no branch.
+        self.starting[self.starting_count].write(self.word_count as u32);
+        self.starting_count += usize::from(word < self.table.starters);
+        self.word_count += 1;
     }
 }
 
@@ -446,6 +487,38 @@ mod tests {
         for chunk in words.chunks(8).filter(|c| c.len() == 8) {
             let folded = fold_word_bytes(u64::from_le_bytes(chunk.try_into().unwrap()));
             assert_eq!(folded.to_le_bytes().to_vec(), chunk.to_ascii_lowercase());
+        }
+    }
+
+    #[test]
+    fn tokenizes_texts_of_every_length_around_the_block_windows() {
+        let (table, _, _) = TokenTable::for_literals(&["ab cdefghij".to_string()]);
+        let pattern = b"Ab cdefghij, x \xc3\xa9t\xc3\xa9 ab-CDEFGHIJ 12.5 ";
+        let (mut words, mut starting) = (Vec::new(), Vec::new());
+        for len in 0..=300 {
+            let text: Vec<u8> = pattern
+                .iter()
+                .copied()
+                .cycle()
+                .skip(len % 7)
+                .take(len)
+                .collect();
+            table.tokenize(&text, &mut words, &mut starting);
+            let mut expected = Vec::new();
+            let mut at = 0;
+            for run in runs(&text) {
+                if WORD[run[0] as usize] {
+                    let id = table.find_span(&text, at, at + run.len());
+                    expected.push((at, at + run.len(), id));
+                }
+                at += run.len();
+            }
+            let found: Vec<_> = words.iter().map(|w| (w.start, w.end, w.word)).collect();
+            assert_eq!(found, expected, "length {len}");
+            let starters: Vec<u32> = (0..words.len() as u32)
+                .filter(|&i| words[i as usize].word < table.starters)
+                .collect();
+            assert_eq!(starting, starters, "length {len}");
         }
     }
 
