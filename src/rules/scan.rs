@@ -240,6 +240,7 @@ impl PhraseIndex {
             gapped,
         } = scratch;
         self.tokens.tokenize(bytes, words, starting);
+        let words: &[TextWord] = words;
         occurrences.reset(self.anchors.len());
         let mut found = Found {
             index: self,
@@ -285,7 +286,7 @@ impl PhraseIndex {
     }
 
     /// Matches of the literals that start with a word byte, from the start
-    /// of `words[i]`.
+    /// of `words[i]`, whose token starts some literal.
     #[inline(always)]
     fn word_matches(&self, text: &[u8], words: &[TextWord], i: usize, found: &mut Found) {
         let start = words[i].start;

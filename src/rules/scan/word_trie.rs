@@ -139,7 +139,8 @@ impl WordTrie {
 /// Search.
 impl WordTrie {
     /// Calls `found(end, literal)` for every literal matching from the start
-    /// of `words[first]`, by end; `tokens` looks up the separators.
+    /// of `words[first]`, by end; `tokens` looks up the separators. That
+    /// word's token starts a literal (see `starts_literal`).
     #[inline(always)]
     pub fn for_each_match(
         &self,
@@ -150,9 +151,7 @@ impl WordTrie {
         mut found: impl FnMut(usize, u32),
     ) {
         let word = words[first].word;
-        if !self.starts_literal(word) {
-            return;
-        }
+        debug_assert!(self.starts_literal(word));
         let mut node = word + 1;
         let mut at = first;
         while node != 0 {
