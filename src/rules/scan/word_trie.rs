@@ -43,6 +43,9 @@ struct Node {
     /// The child along a one-space separator, or 0: the commonest step,
     /// taken without looking the separator up.
     space: u32,
+    /// Bit `t % 64` set for each child's token `t`: most tokens of a text
+    /// lead to no child, and most of those are turned away by this bit.
+    child_bits: u64,
 }
 
 /// A literal as tokens: its id, its token ids, and for one ending in a
@@ -74,6 +77,7 @@ impl WordTrie {
                 children: 0,
                 trailing: false,
                 space: 0,
+                child_bits: 0,
             }],
             tokens: vec![NO_TOKEN],
             trailing: Vec::new(),
@@ -111,8 +115,10 @@ impl WordTrie {
                     children: 0,
                     trailing: false,
                     space: 0,
+                    child_bits: 0,
                 });
                 trie.tokens.push(token);
+                trie.nodes[node as usize].child_bits |= child_bit(token);
                 debug_assert!(node != 0 || child == token + 1, "starters come first");
                 pending.push((child, i..run, depth + 1));
                 i = run;
@@ -216,6 +222,9 @@ impl WordTrie {
     /// The child of `node` along `token`, or 0.
     #[inline]
     fn child(&self, node: &Node, token: u32) -> u32 {
+        if node.child_bits & child_bit(token) == 0 {
+            return 0;
+        }
         let first = node.first_child as usize;
         let tokens = &self.tokens[first..first + node.children as usize];
         let found = if tokens.len() <= LINEAR {
@@ -225,4 +234,10 @@ impl WordTrie {
         };
         found.map_or(0, |i| (first + i) as u32)
     }
+}
+
+/// The bit of `token` in `Node::child_bits`.
+#[inline]
+fn child_bit(token: u32) -> u64 {
+    1 << (token % 64)
 }
