@@ -352,12 +352,25 @@ impl Tokenizer<'_> {
     /// literal.
     #[inline(always)]
     fn push(&mut self, start: usize, end: usize, first: u64) {
-        let len = end - start;
-        let first = fold_word_bytes(first) & FIRST_BYTES[len.min(8)];
+        let mask = FIRST_BYTES[(end - start).min(8)];
+        let first = first & mask;
+        // ASCII letters and digits fold by setting bit 5 (digits have it).
+        let first = if first & HIGH == 0 {
+            (first | (ONES * 0x20)) & mask
+        } else {
+            fold_word_bytes(first)
+        };
         let word = self.table.find(self.text, start, end, first);
-        self.words[self.word_count].write(TextWord { start, end, word });
-        // Written always, kept only for a starter: no branch.
-        self.starting[self.starting_count].write(self.word_count as u32);
+        debug_assert!(self.starting_count <= self.word_count && self.word_count < self.words.len());
+        // SAFETY: a text of n bytes has at most n / 2 + 1 words, the room
+        // reserved, and `starting_count <= word_count`.
+        unsafe {
+            let words = self.words.get_unchecked_mut(self.word_count);
+            words.write(TextWord { start, end, word });
+            // Written always, kept only for a starter: no branch.
+            let starting = self.starting.get_unchecked_mut(self.starting_count);
+            starting.write(self.word_count as u32);
+        }
         self.starting_count += usize::from(word < self.table.starters);
         self.word_count += 1;
     }
