@@ -349,13 +349,13 @@ impl Found<'_> {
     #[inline(always)]
     fn record(&mut self, span: Span, literal: u32) {
         let uses = self.index.uses[literal as usize];
-        for &phrase in &self.index.single_phrases[uses.from as usize..uses.to as usize] {
-            self.hits.push(Hit {
-                span,
-                phrase,
-                gaps: [Span::default(); MAX_GAPS],
-            });
-        }
+        let phrases = &self.index.single_phrases[uses.from as usize..uses.to as usize];
+        // One capacity check for all of them.
+        self.hits.extend(phrases.iter().map(|&phrase| Hit {
+            span,
+            phrase,
+            gaps: [Span::default(); MAX_GAPS],
+        }));
         if uses.slot != NOT_GAPPED {
             self.occurrences.push(uses.slot, span);
         }
