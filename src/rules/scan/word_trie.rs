@@ -177,10 +177,14 @@ impl WordTrie {
                 break;
             };
             let end = words[at].end;
+            // A word's children are separators: one not the space is looked up
+            // only if some child is along another separator.
             node = if next.start == end + 1 && text[end] == b' ' {
                 here.space
-            } else {
+            } else if here.children > u32::from(here.space != 0) {
                 self.child(&here, tokens.separator(text, end, next.start))
+            } else {
+                0
             };
             if node == 0 {
                 break;
