@@ -161,7 +161,7 @@ impl WordTrie {
         let mut node = word + 1;
         let mut at = first;
         while node != 0 {
-            let here = self.nodes[node as usize];
+            let here = &self.nodes[node as usize];
             if here.literal != NO_LITERAL {
                 found(words[at].end, here.literal);
             }
@@ -182,7 +182,7 @@ impl WordTrie {
             node = if next.start == end + 1 && text[end] == b' ' {
                 here.space
             } else if here.children > u32::from(here.space != 0) {
-                self.child(&here, tokens.separator(text, end, next.start))
+                self.child(here, tokens.separator(text, end, next.start))
             } else {
                 0
             };
