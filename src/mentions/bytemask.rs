@@ -193,7 +193,19 @@ impl ByteClasses {
 
     /// Where the first space at or after `at` is, or `to` when none comes before it.
     pub fn next_space(&self, at: usize, to: usize) -> usize {
-        set_bits(&self.spaces, at, to).next().unwrap_or(to)
+        if at >= to {
+            return to;
+        }
+        let mut block = at / 64;
+        let mut spaces = self.spaces[block] & (!0 << (at % 64));
+        while spaces == 0 {
+            block += 1;
+            if block * 64 >= to {
+                return to;
+            }
+            spaces = self.spaces[block];
+        }
+        (block * 64 + spaces.trailing_zeros() as usize).min(to)
     }
 
     /// Whether the byte at `at` follows a space and is no ASCII lower-case letter.
