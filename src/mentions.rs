@@ -13,7 +13,7 @@ pub mod names;
 mod nearby;
 mod words;
 
-use crate::model::Span;
+use crate::model::{longest_span, Span};
 use crate::quotes::Quote;
 use crate::rules::{CompiledRules, Hit, Meaning};
 use crate::segment::Segmented;
@@ -115,12 +115,13 @@ pub fn find_mentions(
     }
     let mut known = group_mentions(seg, rules, &mention_hits, date);
     known.sort_by_key(|m| m.span);
-    // Titles are stripped from unknown names; known mentions cover their words.
-    let covered: Vec<Span> = known.iter().map(|m| m.span).collect();
+    // The longest span of each list, found once for the overlap tests.
+    let known_longest = longest_span(&known, |m| m.span);
     let sentence_spans: Vec<Span> = seg.sentences.iter().map(|s| s.span).collect();
     let classes = ByteClasses::of(seg.text.as_bytes());
+    // Titles are stripped from unknown names; known mentions cover their words.
     let mut unknown: Vec<Mention> =
-        names::unknown_names(&seg.text, &classes, &sentence_spans, covered)
+        names::unknown_names(&seg.text, &classes, &sentence_spans, &known, known_longest)
             .into_iter()
             .map(|n| {
                 plain_mention(
@@ -133,10 +134,16 @@ pub fn find_mentions(
             })
             .collect();
     unknown.sort_by_key(|m| m.span);
-    let pronouns = find_pronouns(seg, &classes, [&known, &unknown]);
+    let unknown_longest = longest_span(&unknown, |m| m.span);
+    let pronouns = find_pronouns(
+        seg,
+        &classes,
+        [(&known, known_longest), (&unknown, unknown_longest)],
+    );
     let mut mentions = merge_by_span([known, unknown, pronouns]);
     context::mark_context(&seg.text, &classes, quotes, &mut mentions);
-    let cues = cues::filter_cues(&cue_hits, &mentions);
+    let longest = known_longest.max(unknown_longest).max(LONGEST_PRONOUN);
+    let cues = cues::filter_cues(&cue_hits, &mentions, longest);
     Mentions { mentions, cues }
 }
 
@@ -338,10 +345,13 @@ fn extend_to_determiner(text: &str, span: Span) -> Span {
     Span::new(start, span.end)
 }
 
+/// The most letters a pronoun has (`their`).
+const LONGEST_PRONOUN: usize = 5;
+
 /// The pronoun the word of ASCII letters `bytes[start..end]` is, in any case.
 fn pronoun(bytes: &[u8], start: usize, end: usize) -> Option<Pronoun> {
     let length = end - start;
-    if !(2..=5).contains(&length) {
+    if !(2..=LONGEST_PRONOUN).contains(&length) {
         return None;
     }
     // The letters folded to lower case, packed into one integer: a match on
@@ -383,14 +393,16 @@ fn pronoun(bytes: &[u8], start: usize, end: usize) -> Option<Pronoun> {
     })
 }
 
-/// Pronouns that are not part of a mention of either list; each is sorted by span.
+/// Pronouns that are not part of a mention of either list; each list comes
+/// sorted by span, with a length none of its spans exceeds.
 fn find_pronouns(
     seg: &Segmented,
     classes: &ByteClasses,
-    mentions: [&[Mention]; 2],
+    mentions: [(&[Mention], usize); 2],
 ) -> Vec<Mention> {
     let bytes = seg.text.as_bytes();
-    let mut near = mentions.map(|list| NearbySpans::new(list, |m: &Mention| m.span));
+    let mut near =
+        mentions.map(|(list, longest)| NearbySpans::new(list, |m: &Mention| m.span, longest));
     let mut found = Vec::new();
     // Bytes, not chars: a word here is ASCII letters, and every byte of any
     // other character ends one just as the character would.

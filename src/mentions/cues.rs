@@ -34,13 +34,18 @@ fn family(meaning: Meaning) -> Family {
 /// and time words inside a stance phrase (`not realistic` is one cue, not a
 /// negated `realistic`), and drops `once` inside `once again`; drops speech
 /// and cognition verbs inside a mention (`States` in `United States`).
-/// `hits` come with their meanings in text order, `mentions` sorted by span.
-pub(super) fn filter_cues(hits: &[(&Hit, Meaning)], mentions: &[Mention]) -> Vec<Cue> {
-    let mut near_mentions = NearbySpans::new(mentions, |m| m.span);
+/// `hits` come with their meanings in text order, `mentions` sorted by span
+/// and none longer than `longest`.
+pub(super) fn filter_cues(
+    hits: &[(&Hit, Meaning)],
+    mentions: &[Mention],
+    longest: usize,
+) -> Vec<Cue> {
+    let mut near_mentions = NearbySpans::new(mentions, |m| m.span, longest);
     let mut cues = Vec::with_capacity(hits.len());
     // Only a hit that contains another can swallow it: one that starts at
     // or before it, hits coming in order of start, and that is no shorter.
-    let longest = longest_span(hits, |(hit, _)| hit.span);
+    let longest_hit = longest_span(hits, |(hit, _)| hit.span);
     // The furthest end of the hits before the one looked at.
     let mut reach = 0;
     for (i, candidate @ &(hit, meaning)) in hits.iter().enumerate() {
@@ -60,7 +65,7 @@ pub(super) fn filter_cues(hits: &[(&Hit, Meaning)], mentions: &[Mention]) -> Vec
             hits[..started]
                 .iter()
                 .rev()
-                .take_while(|(other, _)| other.span.start + longest >= hit.span.end)
+                .take_while(|(other, _)| other.span.start + longest_hit >= hit.span.end)
                 .any(|other| swallows(other, candidate))
         };
         let kept = meaning != Meaning::NotEarlier
