@@ -140,35 +140,33 @@ pub fn find_mentions(
         &classes,
         [(&known, known_longest), (&unknown, unknown_longest)],
     );
-    let mut mentions = merge_by_span([known, unknown, pronouns]);
+    // Unknown names and pronouns are few: merged first, they move twice.
+    let mut mentions = merge_by_span(known, merge_by_span(unknown, pronouns));
     context::mark_context(&seg.text, &classes, quotes, &mut mentions);
     let longest = known_longest.max(unknown_longest).max(LONGEST_PRONOUN);
     let cues = cues::filter_cues(&cue_hits, &mentions, longest);
     Mentions { mentions, cues }
 }
 
-/// The mentions of all lists in span order, given each in span order; on
-/// equal spans those of an earlier list come first, as in a stable sort of
-/// all of them. Each mention moves once.
-fn merge_by_span<const N: usize>(lists: [Vec<Mention>; N]) -> Vec<Mention> {
-    let mut merged = Vec::with_capacity(lists.iter().map(Vec::len).sum());
-    let mut lists = lists.map(Vec::into_iter);
-    loop {
-        let mut first: Option<(usize, Span)> = None;
-        for (i, list) in lists.iter().enumerate() {
-            if let Some(mention) = list.as_slice().first() {
-                if first.is_none_or(|(_, span)| mention.span < span) {
-                    first = Some((i, mention.span));
-                }
+/// The mentions of both lists in span order, given each in span order; on
+/// equal spans those of `first` come first, as in a stable sort of both.
+fn merge_by_span(first: Vec<Mention>, second: Vec<Mention>) -> Vec<Mention> {
+    let mut merged = Vec::with_capacity(first.len() + second.len());
+    let mut second = second.into_iter();
+    for mention in first {
+        while second
+            .as_slice()
+            .first()
+            .is_some_and(|earlier| earlier.span < mention.span)
+        {
+            if let Some(earlier) = second.next() {
+                merged.push(earlier);
             }
         }
-        let Some((i, _)) = first else {
-            return merged;
-        };
-        if let Some(mention) = lists[i].next() {
-            merged.push(mention);
-        }
+        merged.push(mention);
     }
+    merged.extend(second);
+    merged
 }
 
 /// A mention with no context marked yet.
@@ -450,6 +448,35 @@ fn find_pronouns(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn merging_keeps_span_order_and_puts_the_first_list_first_on_ties() {
+        use MentionKind::{Anonymous as First, OrganisationReference as Second};
+        let list = |spans: &[(usize, usize)], kind: MentionKind| -> Vec<Mention> {
+            spans
+                .iter()
+                .map(|&(start, end)| plain_mention(Span::new(start, end), kind.clone()))
+                .collect()
+        };
+        let first = list(&[(0, 2), (5, 7), (5, 8)], First);
+        let second = list(&[(1, 2), (5, 7), (9, 9)], Second);
+        let merged: Vec<(Span, MentionKind)> = merge_by_span(first, second)
+            .into_iter()
+            .map(|m| (m.span, m.kind))
+            .collect();
+        let expected: Vec<(Span, MentionKind)> = [
+            (0, 2, First),
+            (1, 2, Second),
+            (5, 7, First),
+            (5, 7, Second),
+            (5, 8, First),
+            (9, 9, Second),
+        ]
+        .into_iter()
+        .map(|(start, end, kind)| (Span::new(start, end), kind))
+        .collect();
+        assert_eq!(merged, expected);
+    }
 
     #[test]
     fn pronouns_in_any_case_with_or_without_text_after() {
