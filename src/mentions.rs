@@ -13,7 +13,7 @@ pub mod names;
 mod nearby;
 mod words;
 
-use crate::model::Span;
+use crate::model::{longest_span, Span};
 use crate::quotes::Quote;
 use crate::rules::{CompiledRules, Hit, Meaning};
 use crate::segment::Segmented;
@@ -115,12 +115,13 @@ pub fn find_mentions(
     }
     let mut known = group_mentions(seg, rules, &mention_hits, date);
     known.sort_by_key(|m| m.span);
-    // Titles are stripped from unknown names; known mentions cover their words.
-    let covered: Vec<Span> = known.iter().map(|m| m.span).collect();
+    // The longest span of each list, found once for the overlap tests.
+    let known_longest = longest_span(&known, |m| m.span);
     let sentence_spans: Vec<Span> = seg.sentences.iter().map(|s| s.span).collect();
     let classes = ByteClasses::of(seg.text.as_bytes());
+    // Titles are stripped from unknown names; known mentions cover their words.
     let mut unknown: Vec<Mention> =
-        names::unknown_names(&seg.text, &classes, &sentence_spans, covered)
+        names::unknown_names(&seg.text, &classes, &sentence_spans, &known, known_longest)
             .into_iter()
             .map(|n| {
                 plain_mention(
@@ -133,33 +134,39 @@ pub fn find_mentions(
             })
             .collect();
     unknown.sort_by_key(|m| m.span);
-    let pronouns = find_pronouns(seg, &classes, [&known, &unknown]);
-    let mut mentions = merge_by_span([known, unknown, pronouns]);
+    let unknown_longest = longest_span(&unknown, |m| m.span);
+    let pronouns = find_pronouns(
+        seg,
+        &classes,
+        [(&known, known_longest), (&unknown, unknown_longest)],
+    );
+    // Unknown names and pronouns are few: merged first, they move twice.
+    let mut mentions = merge_by_span(known, merge_by_span(unknown, pronouns));
     context::mark_context(&seg.text, &classes, quotes, &mut mentions);
-    let cues = cues::filter_cues(&cue_hits, &mentions);
+    let longest = known_longest.max(unknown_longest).max(LONGEST_PRONOUN);
+    let cues = cues::filter_cues(&cue_hits, &mentions, longest);
     Mentions { mentions, cues }
 }
 
-/// The mentions of all lists in span order, given each in span order; on
-/// equal spans those of an earlier list come first, as in a stable sort of
-/// all of them. Each mention moves once.
-fn merge_by_span<const N: usize>(lists: [Vec<Mention>; N]) -> Vec<Mention> {
-    let mut merged = Vec::with_capacity(lists.iter().map(Vec::len).sum());
-    let mut lists = lists.map(Vec::into_iter);
-    loop {
-        let mut first: Option<(usize, Span)> = None;
-        for (i, list) in lists.iter().enumerate() {
-            if let Some(mention) = list.as_slice().first() {
-                if first.is_none_or(|(_, span)| mention.span < span) {
-                    first = Some((i, mention.span));
-                }
+/// The mentions of both lists in span order, given each in span order; on
+/// equal spans those of `first` come first, as in a stable sort of both.
+fn merge_by_span(first: Vec<Mention>, second: Vec<Mention>) -> Vec<Mention> {
+    let mut merged = Vec::with_capacity(first.len() + second.len());
+    let mut second = second.into_iter();
+    for mention in first {
+        while second
+            .as_slice()
+            .first()
+            .is_some_and(|earlier| earlier.span < mention.span)
+        {
+            if let Some(earlier) = second.next() {
+                merged.push(earlier);
             }
         }
-        let Some((i, _)) = first else {
-            return merged;
-        };
-        merged.extend(lists[i].next());
+        merged.push(mention);
     }
+    merged.extend(second);
+    merged
 }
 
 /// A mention with no context marked yet.
@@ -336,17 +343,26 @@ fn extend_to_determiner(text: &str, span: Span) -> Span {
     Span::new(start, span.end)
 }
 
-/// The pronoun a word of letters is, in any case.
-fn pronoun(word: &[u8]) -> Option<Pronoun> {
-    if !(2..=5).contains(&word.len()) {
+/// The most letters a pronoun has (`their`).
+const LONGEST_PRONOUN: usize = 5;
+
+/// The pronoun the word of ASCII letters `bytes[start..end]` is, in any case.
+fn pronoun(bytes: &[u8], start: usize, end: usize) -> Option<Pronoun> {
+    let length = end - start;
+    if !(2..=LONGEST_PRONOUN).contains(&length) {
         return None;
     }
     // The letters folded to lower case, packed into one integer: a match on
-    // integers is a few compares.
-    let packed = word
-        .iter()
-        .rev()
-        .fold(0u64, |packed, &b| packed << 8 | u64::from(b | 0x20));
+    // integers is a few compares. Most words have eight bytes from their
+    // start on, read by one load.
+    let packed = match bytes.get(start..start + 8) {
+        Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
+        None => bytes[start..end]
+            .iter()
+            .rev()
+            .fold(0, |packed, &b| packed << 8 | u64::from(b)),
+    };
+    let packed = (packed | 0x2020_2020_2020_2020) & ((1 << (8 * length)) - 1);
     const fn pack(word: &[u8]) -> u64 {
         let mut packed = 0;
         let mut i = word.len();
@@ -375,14 +391,16 @@ fn pronoun(word: &[u8]) -> Option<Pronoun> {
     })
 }
 
-/// Pronouns that are not part of a mention of either list; each is sorted by span.
+/// Pronouns that are not part of a mention of either list; each list comes
+/// sorted by span, with a length none of its spans exceeds.
 fn find_pronouns(
     seg: &Segmented,
     classes: &ByteClasses,
-    mentions: [&[Mention]; 2],
+    mentions: [(&[Mention], usize); 2],
 ) -> Vec<Mention> {
     let bytes = seg.text.as_bytes();
-    let mut near = mentions.map(|list| NearbySpans::new(list, |m: &Mention| m.span));
+    let mut near =
+        mentions.map(|(list, longest)| NearbySpans::new(list, |m: &Mention| m.span, longest));
     let mut found = Vec::new();
     // Bytes, not chars: a word here is ASCII letters, and every byte of any
     // other character ends one just as the character would.
@@ -410,13 +428,13 @@ fn find_pronouns(
                         .take_while(|b| b.is_ascii_alphabetic())
                         .count()
             };
+            let Some(pronoun) = pronoun(bytes, start, end) else {
+                continue;
+            };
             // A contraction (`it's`) is not a mention.
             if bytes[end..].starts_with(b"'s") {
                 continue;
             }
-            let Some(pronoun) = pronoun(&bytes[start..end]) else {
-                continue;
-            };
             let span = Span::new(start, end);
             if near.iter_mut().any(|list| list.any_overlaps(span)) {
                 continue;
@@ -425,4 +443,57 @@ fn find_pronouns(
         }
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merging_keeps_span_order_and_puts_the_first_list_first_on_ties() {
+        use MentionKind::{Anonymous as First, OrganisationReference as Second};
+        let list = |spans: &[(usize, usize)], kind: MentionKind| -> Vec<Mention> {
+            spans
+                .iter()
+                .map(|&(start, end)| plain_mention(Span::new(start, end), kind.clone()))
+                .collect()
+        };
+        let first = list(&[(0, 2), (5, 7), (5, 8)], First);
+        let second = list(&[(1, 2), (5, 7), (9, 9)], Second);
+        let merged: Vec<(Span, MentionKind)> = merge_by_span(first, second)
+            .into_iter()
+            .map(|m| (m.span, m.kind))
+            .collect();
+        let expected: Vec<(Span, MentionKind)> = [
+            (0, 2, First),
+            (1, 2, Second),
+            (5, 7, First),
+            (5, 7, Second),
+            (5, 8, First),
+            (9, 9, Second),
+        ]
+        .into_iter()
+        .map(|(start, end, kind)| (Span::new(start, end), kind))
+        .collect();
+        assert_eq!(merged, expected);
+    }
+
+    #[test]
+    fn pronouns_in_any_case_with_or_without_text_after() {
+        let cases = [
+            ("He", Some(Pronoun::He)),
+            ("hers", None),
+            ("she", Some(Pronoun::She)),
+            ("ITS", Some(Pronoun::It)),
+            ("Their", Some(Pronoun::They)),
+            ("the", None),
+            ("theirs", None),
+        ];
+        for (word, expected) in cases {
+            let sentence = format!("{word} said so");
+            for text in [word, &sentence] {
+                assert_eq!(pronoun(text.as_bytes(), 0, word.len()), expected, "{text}");
+            }
+        }
+    }
 }

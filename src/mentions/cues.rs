@@ -3,6 +3,7 @@
 
 use super::nearby::NearbySpans;
 use super::{Cue, Mention};
+use crate::model::longest_span;
 use crate::rules::{Hit, Meaning};
 
 /// The cue family decides which hits a longer hit swallows.
@@ -33,37 +34,39 @@ fn family(meaning: Meaning) -> Family {
 /// and time words inside a stance phrase (`not realistic` is one cue, not a
 /// negated `realistic`), and drops `once` inside `once again`; drops speech
 /// and cognition verbs inside a mention (`States` in `United States`).
-/// `hits` come with their meanings in text order, `mentions` sorted by span.
-pub(super) fn filter_cues(hits: &[(&Hit, Meaning)], mentions: &[Mention]) -> Vec<Cue> {
-    let mut near_mentions = NearbySpans::new(mentions, |m| m.span);
+/// `hits` come with their meanings in text order, `mentions` sorted by span
+/// and none longer than `longest`.
+pub(super) fn filter_cues(
+    hits: &[(&Hit, Meaning)],
+    mentions: &[Mention],
+    longest: usize,
+) -> Vec<Cue> {
+    let mut near_mentions = NearbySpans::new(mentions, |m| m.span, longest);
     let mut cues = Vec::with_capacity(hits.len());
-    // Only a hit that contains another can swallow it. Hits come in order of
-    // start, so the candidates for each are those that start at or before it
-    // and have not ended before it starts: usually none but itself.
-    let mut started = 0;
-    let mut open: Vec<&(&Hit, Meaning)> = Vec::new();
+    // Only a hit that contains another can swallow it: one that starts at
+    // or before it, hits coming in order of start, and that is no shorter.
+    let longest_hit = longest_span(hits, |(hit, _)| hit.span);
     // The furthest end of the hits before the one looked at.
     let mut reach = 0;
     for (i, candidate @ &(hit, meaning)) in hits.iter().enumerate() {
-        while let Some(next) = hits
-            .get(started)
-            .filter(|(h, _)| h.span.start <= hit.span.start)
-        {
-            open.push(next);
-            started += 1;
-        }
-        // A hit that swallows this one reaches at least as far and is
-        // before it or starts with it; most often there is none, and the
-        // open hits are only narrowed down when there may be.
-        let may_be_swallowed = reach >= hit.span.end
-            || hits[i + 1..]
+        let later_same_start = || {
+            hits[i + 1..]
                 .iter()
                 .take_while(|(h, _)| h.span.start == hit.span.start)
-                .any(|(h, _)| h.span.end >= hit.span.end);
+        };
+        // A hit that swallows this one reaches at least as far and is
+        // before it or starts with it; most often there is none, and the
+        // hits before are only searched when there may be.
+        let may_be_swallowed =
+            reach >= hit.span.end || later_same_start().any(|(h, _)| h.span.end >= hit.span.end);
         reach = reach.max(hit.span.end);
         let swallowed = may_be_swallowed && {
-            open.retain(|(other, _)| other.span.end >= hit.span.start);
-            open.iter().any(|other| swallows(other, candidate))
+            let started = i + 1 + later_same_start().count();
+            hits[..started]
+                .iter()
+                .rev()
+                .take_while(|(other, _)| other.span.start + longest_hit >= hit.span.end)
+                .any(|other| swallows(other, candidate))
         };
         let kept = meaning != Meaning::NotEarlier
             && !swallowed

@@ -1,6 +1,6 @@
 //! Overlap tests against a list of spans for a walk through the text.
 
-use crate::model::{longest_span, Span};
+use crate::model::Span;
 
 /// Items sorted by start, asked in turn whether any overlaps a span, the
 /// spans asked about coming in order of start. It narrows the search as
@@ -9,17 +9,18 @@ use crate::model::{longest_span, Span};
 pub(super) struct NearbySpans<'a, T, F> {
     sorted: &'a [T],
     span_of: F,
-    /// The longest item span.
+    /// No shorter than the longest item span.
     longest: usize,
     /// The first item that could still overlap a span asked about.
     from: usize,
 }
 
 impl<'a, T, F: Fn(&T) -> Span> NearbySpans<'a, T, F> {
-    /// Ready for spans from the start of the text.
-    pub(super) fn new(sorted: &'a [T], span_of: F) -> Self {
+    /// Ready for spans from the start of the text; no item span is longer
+    /// than `longest` (most often found once and shared by several walks).
+    pub(super) fn new(sorted: &'a [T], span_of: F, longest: usize) -> Self {
         NearbySpans {
-            longest: longest_span(sorted, &span_of),
+            longest,
             sorted,
             span_of,
             from: 0,
@@ -46,6 +47,7 @@ impl<'a, T, F: Fn(&T) -> Span> NearbySpans<'a, T, F> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::longest_span;
 
     #[test]
     fn finds_what_a_full_search_finds() {
@@ -53,11 +55,13 @@ mod tests {
             .iter()
             .map(|&(start, end)| Span::new(start, end))
             .collect();
-        let mut near = NearbySpans::new(&items, |s| *s);
+        let mut near = NearbySpans::new(&items, |s| *s, longest_span(&items, |s| *s));
+        let mut bounded = NearbySpans::new(&items, |s| *s, 50);
         for start in 0..80 {
             for probe in [Span::new(start, start), Span::new(start, start + 2)] {
                 let expected = items.iter().any(|s| s.overlaps(probe));
                 assert_eq!(near.any_overlaps(probe), expected, "{probe:?}");
+                assert_eq!(bounded.any_overlaps(probe), expected, "{probe:?} bounded");
             }
         }
     }

@@ -5,6 +5,7 @@ use crate::bytemask::wide::Bytes16;
 use crate::mentions::bytemask::ByteClasses;
 use crate::mentions::nearby::NearbySpans;
 use crate::mentions::words::{shape, WordSet};
+use crate::mentions::Mention;
 use crate::model::{Span, DAY_NAMES, MONTH_NAMES};
 
 /// Words that make a capitalised run a place or an organisation, not a person.
@@ -77,16 +78,18 @@ static DAYS: WordSet<7> = WordSet::new(DAY_NAMES);
 /// (`Anna Lindqvist`, `Emmanuel Macron`), and later single-word uses of a
 /// person's surname (`Macron`).
 ///
-/// `classes` are those of `text`; `known` is sorted.
+/// `classes` are those of `text`; `known` is sorted by span, and none of
+/// its spans is longer than `known_longest`.
 pub fn unknown_names(
     text: &str,
     classes: &ByteClasses,
     sentences: &[Span],
-    known: Vec<Span>,
+    known: &[Mention],
+    known_longest: usize,
 ) -> Vec<UnknownName> {
     let mut finder = NameFinder {
         text,
-        known: NearbySpans::new(&known, |k| *k),
+        known: NearbySpans::new(known, |m| m.span, known_longest),
         found: Vec::new(),
         surnames: Vec::new(),
         surname_shapes: 0,
@@ -103,7 +106,7 @@ pub fn unknown_names(
 struct NameFinder<'a> {
     text: &'a str,
     /// Spans of known mentions, sorted; runs are added in text order.
-    known: NearbySpans<'a, Span, fn(&Span) -> Span>,
+    known: NearbySpans<'a, Mention, fn(&Mention) -> Span>,
     found: Vec<UnknownName>,
     /// Surnames of the people found, each with the index of its full name in `found`.
     surnames: Vec<(&'a str, usize)>,
@@ -373,7 +376,8 @@ mod unknown_tests {
             text,
             &ByteClasses::of(text.as_bytes()),
             &[Span::new(0, text.len())],
-            Vec::new(),
+            &[],
+            0,
         )
         .into_iter()
         .map(|n| (n.name, n.person))
