@@ -31,7 +31,7 @@ use discourse::{
     echo_observations, previous_topic, resolve_topic_anaphor, topics_named, ECHO_WINDOW,
 };
 use found::{settled, Found, FoundRule, Speller};
-use holders::holders;
+use holders::Holders;
 use readings::Readings;
 use std::ops::Range;
 
@@ -149,6 +149,7 @@ fn run(input: &MatchInput<'_>, rules: &CompiledRules, keep_readings: bool) -> Fi
     let mut named = Vec::with_capacity(sentences);
     let mut cues: Vec<Cue> = Vec::new();
     let mut readings = Readings::default();
+    let mut holders = Holders::default();
     let mut clauses = Vec::new();
     let all_cues = &input.found.cues;
     let (mut cues_from, mut cues_to) = (0, 0);
@@ -213,13 +214,14 @@ fn run(input: &MatchInput<'_>, rules: &CompiledRules, keep_readings: bool) -> Fi
             }
             let earlier = time::earlier_in(&cues, input.seg, input.article.date);
             readings.read(&cues, &clause, input);
+            holders.clear();
             for reading in readings.found.drain(..) {
                 let (held, date) =
                     match earlier.filter(|e| dates_reading(input.quotes, e.span, reading.at)) {
                         Some(e) => (Some(Held::Earlier), e.date.or(input.article.date)),
                         None => (None, input.article.date),
                     };
-                let actors = holders(&reading, index, &clause, input);
+                let actors = holders.of(&reading, index, &clause, input);
                 if keep_readings {
                     readings_traced.push(ReadingTrace {
                         rule: reading.rule.spelt(rules),
@@ -232,7 +234,7 @@ fn run(input: &MatchInput<'_>, rules: &CompiledRules, keep_readings: bool) -> Fi
                             .collect(),
                     });
                 }
-                for actor in actors {
+                for &actor in actors {
                     findings.found.push(Found {
                         actor,
                         topic: reading.topic,
