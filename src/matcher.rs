@@ -26,7 +26,7 @@ use crate::quotes::Quote;
 use crate::rules::{CompiledRules, Meaning};
 use crate::segment::Segmented;
 use chrono::NaiveDate;
-use clauses::split_clauses;
+use clauses::ClauseSplitter;
 use discourse::{
     echo_observations, previous_topic, resolve_topic_anaphor, topics_named, ECHO_WINDOW,
 };
@@ -150,7 +150,7 @@ fn run(input: &MatchInput<'_>, rules: &CompiledRules, keep_readings: bool) -> Fi
     let mut cues: Vec<Cue> = Vec::new();
     let mut readings = Readings::default();
     let mut holders = Holders::default();
-    let mut clauses = Vec::new();
+    let mut splitter = ClauseSplitter::default();
     let all_cues = &input.found.cues;
     let (mut cues_from, mut cues_to) = (0, 0);
     for (index, sentence) in input.seg.sentences.iter().enumerate() {
@@ -190,8 +190,8 @@ fn run(input: &MatchInput<'_>, rules: &CompiledRules, keep_readings: bool) -> Fi
             continue;
         }
         let evidence = input.seg.original_span(sentence.span);
-        split_clauses(&input.seg.text, s, sentence_cues, &mut clauses);
-        for &clause in &clauses {
+        splitter.split(&input.seg.text, s, sentence_cues);
+        for &clause in &splitter.clauses {
             if clause.question {
                 continue;
             }
