@@ -13,6 +13,7 @@
 
 mod clauses;
 mod discourse;
+mod found;
 mod holders;
 mod readings;
 mod time;
@@ -25,12 +26,14 @@ use crate::quotes::Quote;
 use crate::rules::{CompiledRules, Meaning};
 use crate::segment::Segmented;
 use chrono::NaiveDate;
-use clauses::split_clauses;
+use clauses::ClauseSplitter;
 use discourse::{
     echo_observations, previous_topic, resolve_topic_anaphor, topics_named, ECHO_WINDOW,
 };
-use holders::holders;
+use found::{settled, Found, FoundRule, Speller};
+use holders::Holders;
 use readings::Readings;
+use std::ops::Range;
 
 /// Most cues a clause may hold before it is skipped as a list rather than prose.
 const MAX_CUES_PER_CLAUSE: usize = 64;
@@ -62,10 +65,14 @@ pub struct MatchInput<'a> {
 
 /// Finds every stance observation in an article, in text order.
 pub fn match_stances(input: &MatchInput<'_>, rules: &CompiledRules) -> Vec<Observation> {
-    run(input, rules, false)
-        .into_iter()
-        .flat_map(|sentence| settle_sentence(sentence.observations))
-        .collect()
+    let findings = run(input, rules, false);
+    let mut speller = Speller::new(rules, input.article);
+    let mut observations = Vec::with_capacity(findings.found.len());
+    for sentence in 0..findings.readings.len() {
+        let found = &findings.found[findings.of_sentence(sentence)];
+        observations.extend(settled(found, rules).map(|f| speller.spell(f)));
+    }
+    observations
 }
 
 /// What the matcher considered in one sentence, for `explain`.
@@ -96,16 +103,54 @@ pub struct ReadingTrace {
 
 /// Runs the matcher, keeping every reading, including those without a holder.
 pub fn trace_stances(input: &MatchInput<'_>, rules: &CompiledRules) -> Vec<SentenceTrace> {
-    run(input, rules, true)
+    let mut findings = run(input, rules, true);
+    let mut speller = Speller::new(rules, input.article);
+    let readings = std::mem::take(&mut findings.readings);
+    readings
+        .into_iter()
+        .enumerate()
+        .map(|(sentence, readings)| SentenceTrace {
+            sentence,
+            readings,
+            observations: findings.found[findings.of_sentence(sentence)]
+                .iter()
+                .map(|f| speller.spell(f))
+                .collect(),
+        })
+        .collect()
+}
+
+/// What the matcher found in an article, sentence by sentence.
+struct Findings {
+    /// Every sentence's findings before duplicates are settled, in sentence order.
+    found: Vec<Found>,
+    /// Where each sentence's findings start in `found`.
+    starts: Vec<usize>,
+    /// Each sentence's readings (kept only for `explain`).
+    readings: Vec<Vec<ReadingTrace>>,
+}
+
+impl Findings {
+    /// The range of `found` holding the findings of `sentence`.
+    fn of_sentence(&self, sentence: usize) -> Range<usize> {
+        let end = self.starts.get(sentence + 1).copied();
+        self.starts[sentence]..end.unwrap_or(self.found.len())
+    }
 }
 
 /// Runs the matcher; the readings are kept only when `keep_readings` (for `explain`).
-fn run(input: &MatchInput<'_>, rules: &CompiledRules, keep_readings: bool) -> Vec<SentenceTrace> {
-    let mut traces: Vec<SentenceTrace> = Vec::with_capacity(input.seg.sentences.len());
-    let mut named = Vec::with_capacity(input.seg.sentences.len());
+fn run(input: &MatchInput<'_>, rules: &CompiledRules, keep_readings: bool) -> Findings {
+    let sentences = input.seg.sentences.len();
+    let mut findings = Findings {
+        found: Vec::new(),
+        starts: Vec::with_capacity(sentences),
+        readings: Vec::with_capacity(sentences),
+    };
+    let mut named = Vec::with_capacity(sentences);
     let mut cues: Vec<Cue> = Vec::new();
     let mut readings = Readings::default();
-    let mut clauses = Vec::new();
+    let mut holders = Holders::default();
+    let mut splitter = ClauseSplitter::default();
     let all_cues = &input.found.cues;
     let (mut cues_from, mut cues_to) = (0, 0);
     for (index, sentence) in input.seg.sentences.iter().enumerate() {
@@ -125,17 +170,15 @@ fn run(input: &MatchInput<'_>, rules: &CompiledRules, keep_readings: bool) -> Ve
         let sentence_cues = &all_cues[cues_from..cues_to];
         named.push(topics_named(sentence_cues, sentence.span));
         let antecedent = previous_topic(&named, index);
-        let mut trace = SentenceTrace {
-            sentence: index,
-            readings: Vec::new(),
-            observations: Vec::new(),
-        };
+        findings.starts.push(findings.found.len());
+        let mut readings_traced = Vec::new();
         let is_question = input.seg.slice(sentence.span).trim_end().ends_with('?')
             && !input.quotes.iter().any(|q| sentence.span.contains(q.outer));
         // A question ("What about reclaiming territory?") takes no side.
-        let echo_source = traces[index.saturating_sub(ECHO_WINDOW)..]
+        let window_start = findings.starts[index.saturating_sub(ECHO_WINDOW)];
+        let echo_source = findings.found[window_start..]
             .iter()
-            .any(|t| t.observations.iter().any(|o| o.held.is_none()));
+            .any(|o| o.held.is_none());
         let can_yield = may_yield(
             sentence.span,
             sentence_cues,
@@ -143,12 +186,12 @@ fn run(input: &MatchInput<'_>, rules: &CompiledRules, keep_readings: bool) -> Ve
             echo_source,
         );
         if is_question || !can_yield {
-            traces.push(trace);
+            findings.readings.push(readings_traced);
             continue;
         }
         let evidence = input.seg.original_span(sentence.span);
-        split_clauses(&input.seg.text, s, sentence_cues, &mut clauses);
-        for &clause in &clauses {
+        splitter.split(&input.seg.text, s, sentence_cues);
+        for &clause in &splitter.clauses {
             if clause.question {
                 continue;
             }
@@ -171,15 +214,16 @@ fn run(input: &MatchInput<'_>, rules: &CompiledRules, keep_readings: bool) -> Ve
             }
             let earlier = time::earlier_in(&cues, input.seg, input.article.date);
             readings.read(&cues, &clause, input);
+            holders.clear();
             for reading in readings.found.drain(..) {
                 let (held, date) =
                     match earlier.filter(|e| dates_reading(input.quotes, e.span, reading.at)) {
                         Some(e) => (Some(Held::Earlier), e.date.or(input.article.date)),
                         None => (None, input.article.date),
                     };
-                let actors = holders(&reading, index, &clause, input);
+                let actors = holders.of(&reading, index, &clause, input);
                 if keep_readings {
-                    trace.readings.push(ReadingTrace {
+                    readings_traced.push(ReadingTrace {
                         rule: reading.rule.spelt(rules),
                         topic: rules.topics[reading.topic].id.to_string(),
                         stance: reading.stance,
@@ -190,28 +234,32 @@ fn run(input: &MatchInput<'_>, rules: &CompiledRules, keep_readings: bool) -> Ve
                             .collect(),
                     });
                 }
-                for actor in actors {
-                    trace.observations.push(Observation {
-                        actor: rules.actors[actor].id.clone(),
-                        topic: rules.topics[reading.topic].id.clone(),
+                for &actor in actors {
+                    findings.found.push(Found {
+                        actor,
+                        topic: reading.topic,
                         stance: reading.stance,
-                        evidence: input.article.text[evidence.start..evidence.end].to_string(),
-                        start: evidence.start,
-                        end: evidence.end,
+                        evidence,
                         quoted: input.quotes.iter().any(|q| q.outer.contains(reading.at)),
-                        rule: reading.rule.spelt(rules),
+                        rule: FoundRule {
+                            reading: reading.rule,
+                            echoes: 0,
+                        },
                         held,
-                        article: input.article.id.clone(),
                         date,
                     });
                 }
             }
-            let echoes = echo_observations(&cues, &clause, index, &traces, input, rules);
-            trace.observations.extend(echoes);
+            // Echoes take up the previous sentences' findings, latest sentence first.
+            let earlier = (index.saturating_sub(ECHO_WINDOW)..index)
+                .rev()
+                .flat_map(|s| &findings.found[findings.starts[s]..findings.starts[s + 1]]);
+            let echoes = echo_observations(&cues, &clause, evidence, earlier, input, rules);
+            findings.found.extend(echoes);
         }
-        traces.push(trace);
+        findings.readings.push(readings_traced);
     }
-    traces
+    findings
 }
 
 /// Whether any clause of the sentence can yield a reading or an echo, given
@@ -240,35 +288,6 @@ fn may_yield(sentence: Span, cues: &[Cue], antecedent: bool, echo_source: bool) 
         }
     }
     false
-}
-
-/// One observation per (actor, topic, stance, held) in a sentence; a firm
-/// stance overrides a hedged one of the same actor and topic.
-fn settle_sentence(mut found: Vec<Observation>) -> Vec<Observation> {
-    if found.len() < 2 {
-        return found;
-    }
-    let same_holding = |a: &Observation, b: &Observation| {
-        a.actor == b.actor && a.topic == b.topic && a.held == b.held
-    };
-    // An observation repeating an earlier one shares its fate, so it goes either way.
-    let keep: Vec<bool> = found
-        .iter()
-        .enumerate()
-        .map(|(i, o)| {
-            let overridden = o.stance == Stance::Neutral
-                && found
-                    .iter()
-                    .any(|f| f.stance != Stance::Neutral && same_holding(f, o));
-            let repeated = found[..i]
-                .iter()
-                .any(|e| e.stance == o.stance && same_holding(e, o));
-            !overridden && !repeated
-        })
-        .collect();
-    let mut verdicts = keep.into_iter();
-    found.retain(|_| verdicts.next().unwrap_or(false));
-    found
 }
 
 /// Whether a time cue dates a reading: the narrator's "In November, Zelensky

@@ -64,66 +64,81 @@ fn opens_subordinate(body: &[u8]) -> bool {
             .any(|s| starts_with_ignoring_case(body, s.as_bytes()))
 }
 
-/// Splits a sentence at `;`, contrastive conjunctions and the end of a
-/// conditional clause (`If X, Y`: X and Y are separate clauses), into
-/// `clauses` (cleared first, so one buffer serves every sentence).
-pub fn split_clauses(text: &str, sentence: Span, cues: &[Cue], clauses: &mut Vec<Clause>) {
-    clauses.clear();
-    let body = &text[sentence.start..sentence.end];
-    let found = occurrences(body, &NEEDLES, &NEEDLE_INDEX);
-    let subordinate = opens_subordinate(body.as_bytes());
-    let conditional = |c: &&Cue| c.meaning == Meaning::Conditional && sentence.contains(c.span);
-    let cues = sentence.starting_within(cues, |c| c.span);
-    // Most sentences are one clause.
-    if found.is_empty() && !subordinate && !cues.iter().any(|c| conditional(&c)) {
-        clauses.push(Clause {
-            span: sentence,
-            conditional: false,
-            question: false,
-        });
-        return;
-    }
-    let mut cuts: Vec<usize> = found
-        .iter()
-        .filter(|&&(_, needle)| needle < SPLITTING)
-        .map(|&(at, _)| at + 1)
-        .collect();
-    if subordinate {
-        if let Some(comma) = body.find(", ") {
-            cuts.push(comma + 1);
+/// Splits sentences into clauses, keeping its buffers from sentence to sentence.
+#[derive(Default)]
+pub struct ClauseSplitter {
+    /// The clauses of the last sentence split.
+    pub clauses: Vec<Clause>,
+    found: Vec<(usize, usize)>,
+    cuts: Vec<usize>,
+    conditionals: Vec<usize>,
+    questions: Vec<usize>,
+}
+
+impl ClauseSplitter {
+    /// Splits a sentence at `;`, contrastive conjunctions and the end of a
+    /// conditional clause (`If X, Y`: X and Y are separate clauses), into
+    /// `clauses`.
+    pub fn split(&mut self, text: &str, sentence: Span, cues: &[Cue]) {
+        self.clauses.clear();
+        let body = &text[sentence.start..sentence.end];
+        occurrences(body, &NEEDLES, &NEEDLE_INDEX, &mut self.found);
+        let found = &self.found;
+        let subordinate = opens_subordinate(body.as_bytes());
+        let conditional = |c: &&Cue| c.meaning == Meaning::Conditional && sentence.contains(c.span);
+        let cues = sentence.starting_within(cues, |c| c.span);
+        // Most sentences are one clause.
+        if found.is_empty() && !subordinate && !cues.iter().any(|c| conditional(&c)) {
+            self.clauses.push(Clause {
+                span: sentence,
+                conditional: false,
+                question: false,
+            });
+            return;
+        }
+        let cuts = &mut self.cuts;
+        cuts.clear();
+        cuts.extend(
+            found
+                .iter()
+                .filter(|&&(_, needle)| needle < SPLITTING)
+                .map(|&(at, _)| at + 1),
+        );
+        if subordinate {
+            if let Some(comma) = body.find(", ") {
+                cuts.push(comma + 1);
+            }
+        }
+        self.conditionals.clear();
+        self.conditionals.extend(
+            cues.iter()
+                .filter(conditional)
+                .map(|c| c.span.start - sentence.start),
+        );
+        self.questions.clear();
+        self.questions.extend(
+            found
+                .iter()
+                .filter(|&&(_, needle)| needle >= SPLITTING)
+                .map(|&(at, _)| at),
+        );
+        for &at in self.questions.iter().chain(&self.conditionals) {
+            cuts.push(at);
+            if let Some(comma) = body[at..].find(", ") {
+                cuts.push(at + comma + 1);
+            }
+        }
+        cuts.retain(|&c| c > 0 && c < body.len());
+        cuts.sort_unstable();
+        cuts.dedup();
+        let mut from = 0;
+        for &to in cuts.iter().chain([&body.len()]) {
+            self.clauses.push(Clause {
+                span: Span::new(sentence.start + from, sentence.start + to),
+                conditional: self.conditionals.contains(&from),
+                question: self.questions.contains(&from),
+            });
+            from = to;
         }
     }
-    let conditionals: Vec<usize> = cues
-        .iter()
-        .filter(conditional)
-        .map(|c| c.span.start - sentence.start)
-        .collect();
-    let questions: Vec<usize> = found
-        .iter()
-        .filter(|&&(_, needle)| needle >= SPLITTING)
-        .map(|&(at, _)| at)
-        .collect();
-    for &at in &questions {
-        cuts.push(at);
-        if let Some(comma) = body[at..].find(", ") {
-            cuts.push(at + comma + 1);
-        }
-    }
-    for &at in &conditionals {
-        cuts.push(at);
-        if let Some(comma) = body[at..].find(", ") {
-            cuts.push(at + comma + 1);
-        }
-    }
-    cuts.retain(|&c| c > 0 && c < body.len());
-    cuts.sort_unstable();
-    cuts.dedup();
-    let mut bounds = vec![0];
-    bounds.extend(cuts);
-    bounds.push(body.len());
-    clauses.extend(bounds.windows(2).map(|w| Clause {
-        span: Span::new(sentence.start + w[0], sentence.start + w[1]),
-        conditional: conditionals.contains(&w[0]),
-        question: questions.contains(&w[0]),
-    }));
 }

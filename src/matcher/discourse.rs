@@ -1,10 +1,10 @@
 //! Beyond the sentence: topic anaphora (`it is rejected by …`) and echoes (`reiterated this message`).
 
 use super::clauses::Clause;
+use super::found::{Found, FoundRule};
 use super::holders::clause_subject;
 use super::readings::at_most_words;
-use super::{MatchInput, SentenceTrace};
-use crate::extraction::Observation;
+use super::MatchInput;
 use crate::mentions::Cue;
 use crate::model::Span;
 use crate::quotes::Quote;
@@ -14,45 +14,37 @@ use crate::rules::{CompiledRules, Meaning};
 pub(super) const ECHO_WINDOW: usize = 2;
 
 /// "His foreign minister intends to reiterate this message": the clause's
-/// subject takes up the stances reported in the previous sentences.
-pub(super) fn echo_observations(
+/// subject takes up the stances found in the `earlier` sentences, the
+/// sentence itself (`evidence`, in the original text) showing it.
+pub(super) fn echo_observations<'f>(
     cues: &[Cue],
     clause: &Clause,
-    index: usize,
-    traces: &[SentenceTrace],
+    evidence: Span,
+    earlier: impl Iterator<Item = &'f Found>,
     input: &MatchInput<'_>,
     rules: &CompiledRules,
-) -> Vec<Observation> {
+) -> Vec<Found> {
     let Some(echo) = cues.iter().find(|c| c.meaning == Meaning::Echo) else {
         return Vec::new();
     };
     let Some(holders) = clause_subject(echo.span, clause, input) else {
         return Vec::new();
     };
-    let sentence = input.seg.original_span(input.seg.sentences[index].span);
-    let rule =
-        rules.rule_ids[crate::rules::compile::ANAPHORA_RULE].replace("topic-anaphora", "echo");
-    let earlier = &traces[index.saturating_sub(ECHO_WINDOW)..index];
     let mut echoed = Vec::new();
-    for source in earlier
-        .iter()
-        .rev()
-        .flat_map(|t| &t.observations)
-        .filter(|o| o.held.is_none())
-    {
+    for source in earlier.filter(|o| o.held.is_none()) {
         for &actor in &holders {
-            let actor = rules.actors[actor].id.clone();
-            if actor == source.actor {
+            if rules.actors[actor].id == rules.actors[source.actor].id {
                 continue;
             }
-            echoed.push(Observation {
+            echoed.push(Found {
                 actor,
-                evidence: input.article.text[sentence.start..sentence.end].to_string(),
-                start: sentence.start,
-                end: sentence.end,
+                evidence,
                 quoted: false,
-                rule: format!("{rule} ({})", source.rule),
-                ..source.clone()
+                rule: FoundRule {
+                    echoes: source.rule.echoes + 1,
+                    ..source.rule
+                },
+                ..*source
             });
         }
     }

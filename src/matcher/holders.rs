@@ -7,36 +7,75 @@ use crate::attribute::Referent;
 use crate::model::Span;
 use crate::rules::source::HolderRule;
 use crate::rules::Meaning;
+use std::ops::Range;
 
-/// The actors holding a reading.
-pub(super) fn holders(
+/// The holders of one clause's readings, found once for each place and
+/// holder rule: the readings of a cue that takes several topics share them.
+#[derive(Default)]
+pub(super) struct Holders {
+    /// What decides the holders (cue, its end, holder rule), and where they are in `actors`.
+    known: Vec<((Span, usize, HolderRule), Range<usize>)>,
+    actors: Vec<usize>,
+}
+
+impl Holders {
+    /// Forgets the previous clause's holders.
+    pub fn clear(&mut self) {
+        self.known.clear();
+        self.actors.clear();
+    }
+
+    /// The actors holding `reading`, a reading of `clause`.
+    pub fn of(
+        &mut self,
+        reading: &Reading,
+        sentence: usize,
+        clause: &Clause,
+        input: &MatchInput<'_>,
+    ) -> &[usize] {
+        let key = (reading.at, reading.cue_end, reading.holder);
+        let range = match self.known.iter().find(|(known, _)| *known == key) {
+            Some((_, range)) => range.clone(),
+            None => {
+                let from = self.actors.len();
+                holders(reading, sentence, clause, input, &mut self.actors);
+                self.known.push((key, from..self.actors.len()));
+                from..self.actors.len()
+            }
+        };
+        &self.actors[range]
+    }
+}
+
+/// Adds the actors holding a reading to `out`.
+fn holders(
     reading: &Reading,
     sentence: usize,
     clause: &Clause,
     input: &MatchInput<'_>,
-) -> Vec<usize> {
+    out: &mut Vec<usize>,
+) {
     let attributed = input.attributed;
     if let Some(q) = input
         .quotes
         .iter()
         .position(|q| q.outer.contains(reading.at))
     {
-        return attributed.quotes[q].speaker.actor().into_iter().collect();
+        out.extend(attributed.quotes[q].speaker.actor());
+        return;
     }
     if reading.holder == HolderRule::Subject {
         let agents = passive_agents(reading.cue_end, clause, input);
         if !agents.is_empty() {
-            return agents;
+            out.extend(agents);
+            return;
         }
         if let Some(subjects) = clause_subject(reading.at, clause, input) {
-            return subjects;
+            out.extend(subjects);
+            return;
         }
     }
-    attributed.sentences[sentence]
-        .speaker
-        .actor()
-        .into_iter()
-        .collect()
+    out.extend(attributed.sentences[sentence].speaker.actor());
 }
 
 /// `rejected by heads of state such as Olaf Scholz and Viktor Orban`: every actor after `by`.

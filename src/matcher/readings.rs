@@ -324,9 +324,23 @@ fn governed_by(cues: &[Cue], kind: Meaning, text: &str, governed: &mut Vec<Span>
     );
 }
 
-/// Whether `text` has at most `most` words; counts no further than that.
+/// Whether `text` has at most `most` words (as `split_whitespace` finds
+/// them); counts no further than that, in one pass over the characters
+/// rather than through the splitter's iterators.
 pub(super) fn at_most_words(text: &str, most: usize) -> bool {
-    text.split_whitespace().nth(most).is_none()
+    let mut words = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        let space = c.is_whitespace();
+        if !space && !in_word {
+            words += 1;
+            if words > most {
+                return false;
+            }
+        }
+        in_word = !space;
+    }
+    true
 }
 
 /// Whether the short `text` contains `word`: a plain scan, cheaper than
@@ -335,4 +349,21 @@ fn contains(text: &str, word: &str) -> bool {
     text.as_bytes()
         .windows(word.len())
         .any(|window| window == word.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::at_most_words;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn words_are_counted_as_split_whitespace_finds_them(
+            text in "[ a\t\n\u{a0}\u{2003}é,]{0,12}",
+            most in 0usize..5,
+        ) {
+            let expected = text.split_whitespace().count() <= most;
+            prop_assert_eq!(at_most_words(&text, most), expected);
+        }
+    }
 }

@@ -142,15 +142,17 @@ fn anchor_masks(bytes: &[u8]) -> impl Iterator<Item = (usize, u32)> + '_ {
 /// Where each of the lower-case `needles` occurs in `haystack`, in any case
 /// (position, needle index), left to right and without overlaps, as
 /// `match_indices` finds them in the lower-cased haystack one needle at a
-/// time, but in a single pass and without a lower-cased copy.
+/// time, but in a single pass and without a lower-cased copy; into `found`
+/// (cleared first).
 pub(super) fn occurrences(
     haystack: &str,
     needles: &[&str],
     index: &NeedleIndex,
-) -> Vec<(usize, usize)> {
+    found: &mut Vec<(usize, usize)>,
+) {
     let bytes = haystack.as_bytes();
     let mut free_from = [0usize; 16];
-    let mut found = Vec::new();
+    found.clear();
     // Anchors come in order, so each needle's occurrences do too.
     for_each_anchor(bytes, |anchor| {
         let mut candidates = index.candidates(bytes, anchor);
@@ -168,13 +170,18 @@ pub(super) fn occurrences(
         }
     });
     found.sort_unstable();
-    found
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{occurrences, NeedleIndex};
+    use super::NeedleIndex;
     use proptest::prelude::*;
+
+    fn occurrences(haystack: &str, needles: &[&str], index: &NeedleIndex) -> Vec<(usize, usize)> {
+        let mut found = Vec::new();
+        super::occurrences(haystack, needles, index, &mut found);
+        found
+    }
 
     /// What `occurrences` must find: `match_indices` in the lower-cased haystack.
     fn expected(haystack: &str, needles: &[&str]) -> Vec<(usize, usize)> {
