@@ -45,7 +45,8 @@ fn facing(original: &str, at: usize) -> (Facing, char) {
 
 /// Finds every quotation in the article's content paragraphs.
 pub fn find_quotes(original: &str, seg: &Segmented) -> Vec<Quote> {
-    let mut quotes = Vec::new();
+    // A quotation takes two marks, or one when it runs on into the next paragraph.
+    let mut quotes = Vec::with_capacity(seg.quote_marks().len() / 2 + 1);
     let mut carried_open = false;
     let mut later_marks = seg.quote_marks();
     for (index, paragraph) in seg.paragraphs.iter().enumerate() {
