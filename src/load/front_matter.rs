@@ -70,7 +70,8 @@ pub(super) fn split(mut raw: String, path: &Path) -> Result<(FrontMatter, String
 /// else, which the parser then reads, errors and all.
 fn plain_front_matter(text: &str) -> Option<FrontMatter> {
     let mut front = FrontMatter::default();
-    let mut keys: Vec<&str> = Vec::new();
+    // Room for the usual handful of keys, so the list is allocated once.
+    let mut keys: Vec<&str> = Vec::with_capacity(8);
     for line in text.split('\n') {
         let (key, value) = line.split_once(": ")?;
         let plain_key = key.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
