@@ -122,9 +122,11 @@ fn lines<'a>(
     let mut non_ascii_lines = non_ascii_lines.iter().peekable();
     let ascii = (0..).map(move |number| non_ascii_lines.next_if_eq(&&number).is_none());
     (starts.zip(ends).zip(ascii)).filter_map(|((line_start, line_end), ascii)| {
-        let line = &text[line_start..line_end];
-        let trimmed_start = line_start + (line.len() - line.trim_start().len());
-        let trimmed_end = line_start + line.trim_end().len();
+        // Folding leaves no white space but spaces and line feeds: trimming
+        // ASCII white space trims it all, without decoding characters.
+        let line = &text.as_bytes()[line_start..line_end];
+        let trimmed_start = line_start + (line.len() - line.trim_ascii_start().len());
+        let trimmed_end = line_start + line.trim_ascii_end().len();
         (trimmed_end > trimmed_start).then(|| (Span::new(trimmed_start, trimmed_end), ascii))
     })
 }
@@ -151,8 +153,17 @@ fn is_boilerplate(line: &str, ascii: bool) -> bool {
     const LONGEST_LABEL: usize = "advertisement -spot_img".len();
     let bullet = line.starts_with(['•', '·', '▪', '*', '-', '–']);
     let page_label = if ascii {
-        // Lower-casing ASCII changes no letter into a non-letter: compare in place.
-        let label = line.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+        // Lower-casing ASCII changes no letter into a non-letter: compare in
+        // place. Every byte is a character: trim bytes.
+        let bytes = line.as_bytes();
+        let label = match bytes.iter().position(u8::is_ascii_alphanumeric) {
+            Some(first) => {
+                let last = (bytes.iter().rposition(u8::is_ascii_alphanumeric))
+                    .expect("a line with a first letter or digit has a last");
+                &line[first..=last]
+            }
+            None => "",
+        };
         (label.len() <= LONGEST_LABEL && LABELS.iter().any(|l| l.eq_ignore_ascii_case(label)))
             || label
                 .get(..13)
