@@ -428,43 +428,57 @@ fn owned_text_article(
     manifest: Option<&ManifestEntry>,
     options: &LoadOptions,
 ) -> Vec<Loaded> {
+    // Formatted once: the article (or why it was skipped) takes it over.
     let origin = path.display().to_string();
-    let problem = |message: String, skipped: bool| ArticleProblem {
-        origin: origin.clone(),
-        message,
-        skipped,
-    };
     if bytes.len() > options.max_article_bytes {
-        return vec![Err(problem(
-            too_big("file", bytes.len() as u64, options),
-            true,
-        ))];
+        let message = too_big("file", bytes.len() as u64, options);
+        return vec![Err(skipped(origin, message))];
     }
     let decoded = match decode::decode(bytes) {
         Ok(decoded) => decoded,
-        Err(message) => return vec![Err(problem(message, true))],
+        Err(message) => return vec![Err(skipped(origin, message))],
     };
-    let mut out: Vec<Loaded> = decoded
-        .warning
-        .map(|message| Err(problem(message, false)))
-        .into_iter()
-        .collect();
-    out.push(parse_text(path, decoded.text, manifest).map_err(|m| problem(m, true)));
+    let mut out: Vec<Loaded> = Vec::with_capacity(2);
+    if let Some(message) = decoded.warning {
+        out.push(Err(ArticleProblem {
+            origin: origin.clone(),
+            message,
+            skipped: false,
+        }));
+    }
+    out.push(parse_text(path, decoded.text, manifest, origin));
     out
+}
+
+/// The problem of an article skipped for `message`.
+fn skipped(origin: String, message: String) -> ArticleProblem {
+    ArticleProblem {
+        origin,
+        message,
+        skipped: true,
+    }
 }
 
 fn parse_text(
     path: &Path,
     raw: String,
     manifest: Option<&ManifestEntry>,
-) -> Result<Article, String> {
-    let (front, body) = front_matter::split(raw, path)?;
+    origin: String,
+) -> Loaded {
+    let (front, body) = match front_matter::split(raw, path) {
+        Ok(split) => split,
+        Err(message) => return Err(skipped(origin, message)),
+    };
+    let front_date = match front.date() {
+        Ok(date) => date,
+        Err(message) => return Err(skipped(origin, message)),
+    };
     let id = ArticleId(
         path.file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default(),
     );
-    let (date, date_source) = pick_date(front.date()?, manifest.and_then(|m| m.date), &body);
+    let (date, date_source) = pick_date(front_date, manifest.and_then(|m| m.date), &body);
     Ok(Article {
         id,
         title: front
@@ -476,7 +490,7 @@ fn parse_text(
         outlet: front
             .outlet
             .or_else(|| manifest.and_then(|m| m.outlet.clone())),
-        origin: path.display().to_string(),
+        origin,
         text: body,
     })
 }
@@ -509,7 +523,27 @@ fn pick_date(
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
     let head = text.get(..10).unwrap_or(text);
+    // Nearly every date is written just so: its numbers read directly are
+    // what the format below makes of them, at a twentieth of the cost.
+    if let Some((year, month, day)) = plain_date(head) {
+        return NaiveDate::from_ymd_opt(year, month, day);
+    }
     NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
+}
+
+/// Year, month and day of a `dddd-dd-dd` date, whether or not it exists.
+fn plain_date(head: &str) -> Option<(i32, u32, u32)> {
+    let bytes = head.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let number = |digits: &[u8]| {
+        (digits.iter()).try_fold(0, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    let year = number(&bytes[..4])?;
+    Some((year as i32, number(&bytes[5..7])?, number(&bytes[8..])?))
 }
 
 #[cfg(test)]

@@ -83,9 +83,11 @@ pub fn segment(text: &str) -> Segmented {
         line_ends,
         non_ascii_lines,
     } = fold(text);
-    let mut paragraphs = Vec::new();
-    let mut sentences = Vec::new();
-    let mut quote_marks = Vec::new();
+    // Sized for news prose (a sentence or quotation mark per 130 bytes or
+    // so), so few articles grow them: growing one cost more than the slack.
+    let mut paragraphs = Vec::with_capacity(line_ends.len() + 1);
+    let mut sentences = Vec::with_capacity(folded.len() / 64);
+    let mut quote_marks = Vec::with_capacity(folded.len() / 64);
     for (paragraph, ascii) in lines(&folded, &line_ends, &non_ascii_lines) {
         if is_boilerplate(&folded[paragraph.start..paragraph.end], ascii) {
             continue;
@@ -120,9 +122,11 @@ fn lines<'a>(
     let mut non_ascii_lines = non_ascii_lines.iter().peekable();
     let ascii = (0..).map(move |number| non_ascii_lines.next_if_eq(&&number).is_none());
     (starts.zip(ends).zip(ascii)).filter_map(|((line_start, line_end), ascii)| {
-        let line = &text[line_start..line_end];
-        let trimmed_start = line_start + (line.len() - line.trim_start().len());
-        let trimmed_end = line_start + line.trim_end().len();
+        // Folding leaves no white space but spaces and line feeds: trimming
+        // ASCII white space trims it all, without decoding characters.
+        let line = &text.as_bytes()[line_start..line_end];
+        let trimmed_start = line_start + (line.len() - line.trim_ascii_start().len());
+        let trimmed_end = line_start + line.trim_ascii_end().len();
         (trimmed_end > trimmed_start).then(|| (Span::new(trimmed_start, trimmed_end), ascii))
     })
 }
@@ -149,8 +153,17 @@ fn is_boilerplate(line: &str, ascii: bool) -> bool {
     const LONGEST_LABEL: usize = "advertisement -spot_img".len();
     let bullet = line.starts_with(['•', '·', '▪', '*', '-', '–']);
     let page_label = if ascii {
-        // Lower-casing ASCII changes no letter into a non-letter: compare in place.
-        let label = line.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+        // Lower-casing ASCII changes no letter into a non-letter: compare in
+        // place. Every byte is a character: trim bytes.
+        let bytes = line.as_bytes();
+        let label = match bytes.iter().position(u8::is_ascii_alphanumeric) {
+            Some(first) => {
+                let last = (bytes.iter().rposition(u8::is_ascii_alphanumeric))
+                    .expect("a line with a first letter or digit has a last");
+                &line[first..=last]
+            }
+            None => "",
+        };
         (label.len() <= LONGEST_LABEL && LABELS.iter().any(|l| l.eq_ignore_ascii_case(label)))
             || label
                 .get(..13)
@@ -215,6 +228,43 @@ const ABBREVIATIONS: [&str; 32] = [
     "sr", "no", "vs", "etc", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec",
     "approx", "capt", "adm", "pres",
 ];
+
+/// The length of the longest of [`ABBREVIATIONS`]; no initial or dotted
+/// abbreviation is longer either.
+const LONGEST_ABBREVIATION: usize = "approx".len();
+
+/// [`word_key`] of every abbreviation, sorted: a full stop ends most words,
+/// and one binary search of numbers costs less than comparing the word
+/// with each abbreviation in turn.
+const ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = {
+    let mut keys = [0; ABBREVIATIONS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        let key = word_key(ABBREVIATIONS[i].as_bytes());
+        // Insertion sort: the only sort a constant can use.
+        let mut at = i;
+        while at > 0 && keys[at - 1] > key {
+            keys[at] = keys[at - 1];
+            at -= 1;
+        }
+        keys[at] = key;
+        i += 1;
+    }
+    keys
+};
+
+/// A word of at most [`LONGEST_ABBREVIATION`] bytes as one number, ASCII
+/// letters in lower case, with its length in the top byte (so no two words
+/// that differ in more than ASCII case share a key).
+const fn word_key(word: &[u8]) -> u64 {
+    let mut key = (word.len() as u64) << 56;
+    let mut i = 0;
+    while i < word.len() {
+        key |= (word[i].to_ascii_lowercase() as u64) << (8 * i);
+        i += 1;
+    }
+    key
+}
 
 /// Splits one paragraph into sentences. A full stop ends a sentence when the
 /// next word starts with a capital, digit or quotation mark, unless it follows
@@ -322,22 +372,25 @@ fn starts_sentence(rest: &str) -> bool {
 
 fn is_abbreviation(body: &str, stop: usize) -> bool {
     let bytes = body.as_bytes();
-    let word_start = (bytes[..stop].iter())
-        .rposition(|&b| matches!(b, b' ' | b'(' | b'"'))
-        .map_or(0, |p| p + 1);
+    // Every abbreviation is short: only its bytes and the one before it
+    // need looking at, and a word filling them all is too long to be one.
+    let window = stop.saturating_sub(LONGEST_ABBREVIATION + 1);
+    let word_start =
+        match (bytes[window..stop].iter()).rposition(|&b| matches!(b, b' ' | b'(' | b'"')) {
+            Some(p) => window + p + 1,
+            None if window == 0 => 0,
+            None => return false,
+        };
     let word = &bytes[word_start..stop];
     let single_initial = word.len() == 1 && word[0].is_ascii_uppercase();
-    let dotted = word.contains(&b'.') && word.len() <= 5;
+    let dotted = word.len() <= 5 && word.contains(&b'.');
     // "No. 5" abbreviates; "According to the US, no. Hegseth said" ends a sentence.
     if word.eq_ignore_ascii_case(b"no") {
         return body[stop + 1..]
             .trim_start()
             .starts_with(|c: char| c.is_ascii_digit());
     }
-    single_initial
-        || dotted
-        || (ABBREVIATIONS.iter())
-            .any(|abbreviation| word.eq_ignore_ascii_case(abbreviation.as_bytes()))
+    single_initial || dotted || ABBREVIATION_KEYS.binary_search(&word_key(word)).is_ok()
 }
 
 #[cfg(test)]
@@ -384,6 +437,39 @@ mod tests {
         ];
         for (name, text, expected) in cases {
             assert_eq!(sentences(text), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn abbreviation_keys_match_the_list_in_any_ascii_case() {
+        let words = [
+            "mr", "MRS", "Sept", "approx", "aPPrOx", "no", "m", "mrx", "approxx", "sep.", "Mr.",
+            "dec", "déc", "", "Capt", "ca", "pt",
+        ];
+        for word in words {
+            let listed = (ABBREVIATIONS.iter()).any(|a| word.eq_ignore_ascii_case(a));
+            let keyed = word.len() <= LONGEST_ABBREVIATION
+                && ABBREVIATION_KEYS
+                    .binary_search(&word_key(word.as_bytes()))
+                    .is_ok();
+            assert_eq!(keyed, listed, "{word}");
+        }
+    }
+
+    #[test]
+    fn long_words_before_a_stop_are_no_abbreviations() {
+        let cases = [
+            ("He met the approx. crowd", true),
+            ("An unapprox. value", false),
+            ("approx. value", true),
+            ("Xapprox. value", false),
+            ("The (U.S.A. team", true),
+            ("The U.S.A.B. team", false),
+            ("U.S.A.B. team", false),
+        ];
+        for (body, expected) in cases {
+            let stop = body.rfind('.').unwrap();
+            assert_eq!(is_abbreviation(body, stop), expected, "{body}");
         }
     }
 

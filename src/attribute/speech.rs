@@ -45,8 +45,14 @@ pub(super) struct Context<'a> {
 }
 
 impl Context<'_> {
-    fn words(&self, from: usize, to: usize) -> usize {
-        self.seg.text[from..to].split_ascii_whitespace().count()
+    /// The number of words from `from` to `to`, or `cap` if there are more:
+    /// every caller asks only whether there are a few, and the text after a
+    /// quote can run on for a whole sentence.
+    fn words_up_to(&self, cap: usize, from: usize, to: usize) -> usize {
+        self.seg.text[from..to]
+            .split_ascii_whitespace()
+            .take(cap)
+            .count()
     }
 
     /// Speech verbs (outside quotes) within `range`, in order.
@@ -72,12 +78,17 @@ impl Context<'_> {
     /// Indices of the usable mentions inside `range`, in order.
     /// Cloning the iterator walks the same mentions again without searching for them.
     fn mentions_in(&self, range: Span) -> impl DoubleEndedIterator<Item = usize> + Clone + '_ {
-        // Mentions are in text order: only those starting inside `range` can lie in it.
-        let from = self
-            .mentions
-            .partition_point(|m| m.span.start < range.start);
-        let to = self.mentions.partition_point(|m| m.span.start <= range.end);
-        (from..to.max(from)).filter(move |&m| {
+        // Mentions are in text order: only those starting inside `range` can
+        // lie in it. A sentence holds a few: stepping over them costs less
+        // than two binary searches.
+        let starting_before = |m: &&Mention| m.span.start < range.start;
+        let from = self.mentions.iter().take_while(starting_before).count();
+        let starting_within = |m: &&Mention| m.span.start <= range.end;
+        let to = from
+            + (self.mentions[from..].iter())
+                .take_while(starting_within)
+                .count();
+        (from..to).filter(move |&m| {
             range.contains(self.mentions[m].span) && usable(&self.mentions[m], &self.referents[m])
         })
     }
@@ -144,13 +155,17 @@ impl Context<'_> {
         let in_clause = self.mentions_in(clause);
         if let Some(last) = in_clause.clone().next_back() {
             let gap = &self.seg.text[self.mentions[last].span.end..verb.start];
+            // At most two words, each an adverb or auxiliary: one pass that
+            // stops at the first word that is neither, or at a third word.
             let adverbs_only = || {
+                let mut words = 0;
                 gap == " "
-                    || (gap.split_ascii_whitespace().take(3).count() <= 2
-                        && gap.split_ascii_whitespace().all(|w| {
-                            w.ends_with("ly")
-                                || AUXILIARIES.iter().any(|a| a.eq_ignore_ascii_case(w))
-                        }))
+                    || gap.split_ascii_whitespace().all(|w| {
+                        words += 1;
+                        words <= 2
+                            && (w.ends_with("ly")
+                                || AUXILIARIES.iter().any(|a| a.eq_ignore_ascii_case(w)))
+                    })
             };
             if verb.end > verb.start
                 && !self.mentions[last].after_preposition
@@ -184,7 +199,7 @@ impl Context<'_> {
         // Later mentions are no fewer words away: only the first can be near enough.
         self.mentions_in(Span::new(at, within.end))
             .next()
-            .filter(|&m| self.words(at, self.mentions[m].span.start) <= limit)
+            .filter(|&m| self.words_up_to(limit + 1, at, self.mentions[m].span.start) <= limit)
     }
 
     /// Decides the speaker of quote `q` in sentence `sentence`.
@@ -274,7 +289,7 @@ impl Context<'_> {
             }
         }
         for verb in self.speech_verbs(post, false) {
-            let gap = self.words(post.start, verb.start);
+            let gap = self.words_up_to(VERB_AFTER_WINDOW + 1, post.start, verb.start);
             let immediate = gap == 0;
             if near && !(immediate || (starts_attribution && gap <= VERB_AFTER_WINDOW)) {
                 continue;

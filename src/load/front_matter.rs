@@ -1,6 +1,7 @@
 //! YAML front matter: the `---` block at the top of a text article.
 
 use super::parse_date;
+use crate::bytemask::positions_of;
 use chrono::NaiveDate;
 use serde::Deserialize;
 use std::path::Path;
@@ -40,9 +41,10 @@ pub(super) fn split(mut raw: String, path: &Path) -> Result<(FrontMatter, String
         return Ok((FrontMatter::default(), raw));
     };
     // The first `---` line, ended by a newline, CRLF or the end of the file.
-    let close = rest.match_indices("\n---").find_map(|(at, marker)| {
-        let after = &rest[at + marker.len()..];
-        match after.as_bytes() {
+    // Found from line feed to line feed: a substring searcher costs more to
+    // set up than these few lines take to walk.
+    let close = positions_of(rest.as_bytes(), b'\n').find_map(|at| {
+        match rest.as_bytes()[at + 1..].strip_prefix(b"---")? {
             [] => Some((at, 4)),
             [b'\n', ..] => Some((at, 5)),
             [b'\r', b'\n', ..] => Some((at, 6)),
@@ -70,9 +72,11 @@ pub(super) fn split(mut raw: String, path: &Path) -> Result<(FrontMatter, String
 /// else, which the parser then reads, errors and all.
 fn plain_front_matter(text: &str) -> Option<FrontMatter> {
     let mut front = FrontMatter::default();
-    let mut keys: Vec<&str> = Vec::new();
+    // Room for the usual handful of keys, so the list is allocated once.
+    let mut keys: Vec<&str> = Vec::with_capacity(8);
     for line in text.split('\n') {
-        let (key, value) = line.split_once(": ")?;
+        let colon = find_pair(line, b": ")?;
+        let (key, value) = (&line[..colon], &line[colon + 2..]);
         let plain_key = key.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
             && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
         if !plain_key || keys.contains(&key) {
@@ -98,7 +102,10 @@ fn plain_front_matter(text: &str) -> Option<FrontMatter> {
 /// The string a single-quoted (`'It''s'`) or a double-quoted scalar
 /// without escapes stands for; quoted scalars are always strings.
 fn quoted_string(value: &str) -> Option<String> {
-    if value.bytes().any(|b| b.is_ascii_control()) || value.len() < 2 {
+    if !value.starts_with(['\'', '"'])
+        || value.len() < 2
+        || value.bytes().any(|b| b.is_ascii_control())
+    {
         return None;
     }
     if let Some(inner) = value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')) {
@@ -133,10 +140,24 @@ fn plain_string(value: &str, date: bool) -> bool {
         .any(|w| w.eq_ignore_ascii_case(value));
     first.is_ascii_alphabetic()
         && !matches!(last, b' ' | b':')
-        && !value.contains(": ")
-        && !value.contains(" #")
-        && !value.bytes().any(|b| b.is_ascii_control())
+        && plain_bytes(bytes)
         && !special_word
+}
+
+/// Whether `bytes` hold no control character, no `: ` and no ` #`, in one pass.
+fn plain_bytes(bytes: &[u8]) -> bool {
+    let mut previous = 0;
+    bytes.iter().all(|&b| {
+        let stop = b.is_ascii_control() || matches!((previous, b), (b':', b' ') | (b' ', b'#'));
+        previous = b;
+        !stop
+    })
+}
+
+/// The offset of the first `pair` of bytes in `text`: a two-byte `str::find`
+/// without the cost of setting up a substring searcher on every line.
+fn find_pair(text: &str, pair: &[u8; 2]) -> Option<usize> {
+    text.as_bytes().windows(2).position(|w| w == pair)
 }
 
 /// Positions in front matter count from the file's first line (the opening `---`).
@@ -219,6 +240,13 @@ mod tests {
             ("published-at: 2024-12-03", false),
             ("title: A\n\noutlet: B", false),
             ("tags: [a, b]", false),
+            ("title: a:b c#d", true),
+            ("title: a:b c #d", false),
+            ("title: a\u{7f}b", false),
+            ("title:no space", false),
+            ("title: x: y", false),
+            ("title: 'quoted: ok'", true),
+            ("title: '\u{1}'", false),
         ];
         for (text, plain) in cases {
             let fast = plain_front_matter(text);

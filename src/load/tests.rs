@@ -248,3 +248,30 @@ fn what_is_not_a_regular_file_is_skipped_unread() {
     let err = results[0].as_ref().unwrap_err();
     assert_eq!(err.to_string(), "/dev/zero: not a regular file");
 }
+
+#[test]
+fn plain_dates_read_as_the_format_reads_them() {
+    let dates = [
+        "2024-12-03",
+        "2024-02-29",
+        "2023-02-29",
+        "2024-13-01",
+        "2024-00-10",
+        "2024-04-31",
+        "0000-01-01",
+        "9999-12-31",
+        "2024-1-03",
+        "2024-12-3x",
+        "20a4-12-03",
+        "2024/12/03",
+        "+2024-12-03",
+        " 2024-12-03T10:00:00Z ",
+        "",
+    ];
+    for date in dates {
+        let text = date.trim();
+        let head = text.get(..10).unwrap_or(text);
+        let expected = NaiveDate::parse_from_str(head, "%Y-%m-%d").ok();
+        assert_eq!(parse_date(date), expected, "{date:?}");
+    }
+}

@@ -31,6 +31,14 @@ const BLOCK: usize = 64;
 
 /// Construction, one folded byte (or run of bytes) at a time.
 impl OffsetMap {
+    /// An empty map with room for `runs` runs.
+    pub(super) fn with_capacity(runs: usize) -> OffsetMap {
+        OffsetMap {
+            runs: Vec::with_capacity(runs),
+            ..OffsetMap::default()
+        }
+    }
+
     /// Notes that folded bytes from `folded`, the end of those mapped so far,
     /// came from original bytes from `original` on, one to one.
     pub(super) fn push_run(&mut self, folded: usize, original: usize) {
@@ -66,6 +74,7 @@ impl OffsetMap {
         // each run takes the blocks that start before the next one does.
         self.run_of_block.clear();
         let block_count = folded_len / BLOCK + 1;
+        self.run_of_block.reserve_exact(block_count);
         for (index, next) in self.runs.iter().enumerate().skip(1) {
             let blocks_before_next = (next.folded as usize).div_ceil(BLOCK);
             self.run_of_block
