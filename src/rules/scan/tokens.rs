@@ -361,16 +361,11 @@ impl Tokenizer<'_> {
             fold_word_bytes(first)
         };
         let word = self.table.find(self.text, start, end, first);
-        debug_assert!(self.starting_count <= self.word_count && self.word_count < self.words.len());
-        // SAFETY: a text of n bytes has at most n / 2 + 1 words, the room
-        // reserved, and `starting_count <= word_count`.
-        unsafe {
-            let words = self.words.get_unchecked_mut(self.word_count);
-            words.write(TextWord { start, end, word });
-            // Written always, kept only for a starter: no branch.
-            let starting = self.starting.get_unchecked_mut(self.starting_count);
-            starting.write(self.word_count as u32);
-        }
+        // Indexed with bounds checks: a text of n bytes has at most
+        // n / 2 + 1 words, the room reserved, so they never fail.
+        self.words[self.word_count].write(TextWord { start, end, word });
+        // Written always, kept only for a starter: no branch.
+        self.starting[self.starting_count].write(self.word_count as u32);
         self.starting_count += usize::from(word < self.table.starters);
         self.word_count += 1;
     }
