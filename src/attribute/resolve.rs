@@ -10,6 +10,11 @@ use std::ops::Range;
 /// How many sentences back a pronoun may look for its antecedent.
 const PRONOUN_WINDOW: usize = 3;
 
+/// How many bytes back a reference may look for its antecedent, whatever the
+/// sentences: more than four long sentences of prose hold, and it keeps a
+/// run-on "sentence" from being walked again for each of its pronouns.
+const ANTECEDENT_REACH: usize = 3000;
+
 /// Resolves every mention, in text order, so a resolved pronoun can itself be
 /// the antecedent of the next one.
 pub fn resolve_references(
@@ -177,11 +182,21 @@ impl Window<'_> {
     fn antecedent(&self, fits: impl Fn(&Referent) -> bool) -> Option<Referent> {
         let sentence = self.sentence?;
         let first_sentence = sentence.saturating_sub(PRONOUN_WINDOW);
+        let reach = (self.mentions[self.index].span.start).saturating_sub(ANTECEDENT_REACH);
         for s in (first_sentence..=sentence).rev() {
             let span = self.seg.sentences[s].span;
+            if span.end < reach {
+                break;
+            }
             // Only mentions before this one: those of the same sentence after it are not antecedents.
             let run = &self.runs[s];
-            let candidates = (run.start.min(self.index)..run.end.min(self.index)).filter(|&j| {
+            let (first, end) = (run.start.min(self.index), run.end.min(self.index));
+            let first = if span.start < reach {
+                first + self.mentions[first..end].partition_point(|m| m.span.start < reach)
+            } else {
+                first
+            };
+            let candidates = (first..end).filter(|&j| {
                 let mention = &self.mentions[j];
                 span.contains(mention.span)
                     && !mention.in_quote

@@ -176,3 +176,24 @@ fn an_office_two_people_could_hold_stays_ambiguous_without_a_date() {
     let text = "“The deal is close,” the secretary of state said.";
     assert_eq!(speakers(text, ""), ["one of blinken/rubio"]);
 }
+
+#[test]
+fn a_run_on_sentence_is_read_clause_by_clause_to_its_end() {
+    // No full stop for some 3,000 bytes, as on a page of transcript: each
+    // verb's subject is still the name just before it, far past the point
+    // where the clause search is cut.
+    let pair = "Mark Rutte said “we stay” while Sergei Lavrov said “we go” and ";
+    let text = pair.repeat(40);
+    let got = speakers(&text, "2024-12-03");
+    let expected: Vec<&str> = ["rutte", "lavrov"].repeat(40);
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn a_pronoun_deep_in_a_run_on_sentence_finds_the_name_just_before_it() {
+    // The sentence runs on for some 4,400 bytes before the name: the
+    // antecedent search is cut thousands of bytes back, not at the name.
+    let filler = "and the talks went on for hours ".repeat(140);
+    let text = format!("{filler}until Mark Rutte arrived and he said “we stay”");
+    assert_eq!(speakers(&text, "2024-12-03"), ["rutte"]);
+}
