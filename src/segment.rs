@@ -151,6 +151,11 @@ fn is_boilerplate(line: &str, ascii: bool) -> bool {
         "tags",
     ];
     const LONGEST_LABEL: usize = "advertisement -spot_img".len();
+    // Ad slots (`Advertisement - Scroll to continue`) and form notices are
+    // lines of their own: a longer line holding those words is prose, or a
+    // page whose line breaks were lost, and is kept.
+    const LONGEST_NOTICE: usize = 64;
+    let notice = line.len() <= LONGEST_NOTICE;
     let bullet = line.starts_with(['•', '·', '▪', '*', '-', '–']);
     let page_label = if ascii {
         // Lower-casing ASCII changes no letter into a non-letter: compare in
@@ -165,16 +170,18 @@ fn is_boilerplate(line: &str, ascii: bool) -> bool {
             None => "",
         };
         (label.len() <= LONGEST_LABEL && LABELS.iter().any(|l| l.eq_ignore_ascii_case(label)))
-            || label
-                .get(..13)
-                .is_some_and(|head| head.eq_ignore_ascii_case("advertisement"))
-            || contains_ignoring_ascii_case(line, "indicates required field", b'q')
+            || (notice
+                && (label
+                    .get(..13)
+                    .is_some_and(|head| head.eq_ignore_ascii_case("advertisement"))
+                    || contains_ignoring_ascii_case(line, "indicates required field", b'q')))
     } else {
         let lower = line.to_lowercase();
         let label = lower.trim_matches(|c: char| !c.is_alphanumeric());
         LABELS.contains(&label)
-            || label.starts_with("advertisement")
-            || lower.contains("indicates required field")
+            || (notice
+                && (label.starts_with("advertisement")
+                    || lower.contains("indicates required field")))
     };
     page_label
         || line.starts_with('©')
@@ -505,6 +512,21 @@ mod tests {
                 false,
             ),
             ("non-ascii article text", "Orbán spoke to reporters.", false),
+            (
+                "prose after an ad slot on a page without line breaks",
+                "Advertisement Zelensky said on Friday that Ukraine would not give up the Donbas.",
+                false,
+            ),
+            (
+                "prose around a form notice on a page without line breaks",
+                "\"*\" indicates required fields Rutte said that NATO would stand by Ukraine.",
+                false,
+            ),
+            (
+                "non-ascii prose after an ad slot",
+                "Advertisement Orbán said on Friday that Hungary would block the sanctions package.",
+                false,
+            ),
         ];
         for (name, line, expected) in cases {
             assert_eq!(is_boilerplate(line, line.is_ascii()), expected, "{name}");
