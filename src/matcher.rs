@@ -253,7 +253,7 @@ fn run(input: &MatchInput<'_>, rules: &CompiledRules, keep_readings: bool) -> Fi
             // Echoes take up the previous sentences' findings, latest sentence first.
             let earlier = (index.saturating_sub(ECHO_WINDOW)..index)
                 .rev()
-                .flat_map(|s| &findings.found[findings.starts[s]..findings.starts[s + 1]]);
+                .flat_map(|s| &findings.found[findings.of_sentence(s)]);
             let echoes = echo_observations(&cues, &clause, evidence, earlier, input, rules);
             findings.found.extend(echoes);
         }

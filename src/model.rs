@@ -134,9 +134,18 @@ impl Span {
     /// The items of `sorted` that start inside this span (or right at its
     /// end): every item this span contains, in their order.
     pub fn starting_within<'a, T>(&self, sorted: &'a [T], span_of: impl Fn(&T) -> Span) -> &'a [T] {
-        let from = sorted.partition_point(|t| span_of(t).start < self.start);
-        let to = sorted.partition_point(|t| span_of(t).start <= self.end);
-        &sorted[from..to.max(from)]
+        &sorted[self.indexes_starting_within(sorted, span_of)]
+    }
+
+    /// Where in `sorted` the items of [`Self::starting_within`] are.
+    pub fn indexes_starting_within<T>(
+        &self,
+        sorted: &[T],
+        span_of: impl Fn(&T) -> Span,
+    ) -> std::ops::Range<usize> {
+        let from = leading(sorted, |t| span_of(t).start < self.start);
+        let to = from + leading(&sorted[from..], |t| span_of(t).start <= self.end);
+        from..to
     }
 
     /// The items of `sorted` (none longer than `longest` bytes) that could
@@ -151,6 +160,17 @@ impl Span {
         let from = sorted.partition_point(|t| span_of(t).start + longest < self.start);
         let to = sorted.partition_point(|t| span_of(t).start <= self.end);
         &sorted[from..to.max(from)]
+    }
+}
+
+/// How many items at the start of `sorted` are `before` (those that are
+/// come first). Few items are stepped over, which costs less than a binary
+/// search; many, as in a run-on sentence, get the search.
+fn leading<T>(sorted: &[T], before: impl Fn(&T) -> bool) -> usize {
+    if sorted.len() <= 16 {
+        sorted.iter().take_while(|t| before(t)).count()
+    } else {
+        sorted.partition_point(before)
     }
 }
 
@@ -244,6 +264,24 @@ mod tests {
             };
             let within = probe.starting_within(&items, |s| *s);
             assert_eq!(inside(within), inside(&items), "{probe:?}");
+        }
+    }
+
+    #[test]
+    fn items_starting_within_are_exactly_those_of_a_full_search_in_short_and_long_lists() {
+        let items = spans();
+        for length in 0..=40 {
+            let list = &items[..length];
+            for probe in spans().iter().step_by(5) {
+                let expected: Vec<Span> = (list.iter().copied())
+                    .filter(|s| probe.start <= s.start && s.start <= probe.end)
+                    .collect();
+                assert_eq!(
+                    probe.starting_within(list, |s| *s),
+                    expected,
+                    "{probe:?} of {length}"
+                );
+            }
         }
     }
 }

@@ -86,24 +86,10 @@ impl Context<'_> {
     fn mentions_in(&self, range: Span) -> impl DoubleEndedIterator<Item = usize> + Clone + '_ {
         // Mentions are in text order: only those starting inside `range` can
         // lie in it.
-        let from = self.first_mention_not(0, |m| m.span.start < range.start);
-        let to = self.first_mention_not(from, |m| m.span.start <= range.end);
-        (from..to).filter(move |&m| {
+        let candidates = range.indexes_starting_within(self.mentions, |m| m.span);
+        candidates.filter(move |&m| {
             range.contains(self.mentions[m].span) && usable(&self.mentions[m], &self.referents[m])
         })
-    }
-
-    /// The first mention from `from` on that is not `before` a place, the
-    /// mentions being in text order.
-    fn first_mention_not(&self, from: usize, before: impl Fn(&Mention) -> bool) -> usize {
-        let rest = &self.mentions[from..];
-        // A sentence holds a few mentions: stepping over them costs less
-        // than a binary search, which a run-on sentence still gets.
-        from + if rest.len() <= 16 {
-            rest.iter().take_while(|m| before(m)).count()
-        } else {
-            rest.partition_point(before)
-        }
     }
 
     fn found(&self, mention: usize, cue: Span, method: Method) -> Attribution {
